@@ -1,0 +1,52 @@
+"""A new user's first steps: log in as each role, see what that role sees; strangers see nothing."""
+
+import pytest
+
+from tests.browser.helpers import login
+from wicket.problems.tests.factories import make_problem
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page(page):
+    page.goto(page.base + "/problems/")
+    assert "/accounts/login/" in page.url
+    assert page.locator("h2").first.inner_text() == "登录窗口问题排查整改平台"
+
+
+@pytest.mark.parametrize(("who", "sees_menu"), [
+    ("supervisor", "问题整改清单"), ("center_staff", "问题整改清单"), ("liaison", "问题整改清单"),
+    ("head", "问题整改清单"), ("inspector", "问题整改清单"),
+])
+def test_each_role_logs_in_and_finds_the_timeline_and_todos(page, county, campaign, who, sees_menu):
+    login(page, getattr(county, who), county.password)
+    timeline = page.get_by_test_id("timeline")
+    assert "集中督查" in timeline.inner_text() and "当前阶段" in timeline.inner_text()
+    assert page.get_by_test_id("todos").is_visible()
+    assert page.get_by_role("link", name=sees_menu).is_visible()
+
+
+def test_the_liaison_sees_their_overdue_problem_on_the_home_page(page, county, campaign):
+    import datetime as dt
+
+    make_problem(county.unit, county.liaison, title="叫号机故障未修复", deadline=dt.date(2020, 1, 1))
+    login(page, county.liaison, county.password)
+    todos = page.get_by_test_id("todos").inner_text()
+    assert "叫号机故障未修复" in todos and "逾期" in todos
+
+
+def test_a_liaison_of_another_unit_gets_404_on_the_problem_page(page, county, campaign):
+    problem = make_problem(county.unit, county.liaison, title="城关镇的问题")
+    login(page, county.other_liaison, county.password)
+    response = page.goto(f"{page.base}/problems/{problem.pk}/")
+    assert response.status == 404
+    page.goto(page.base + "/problems/")
+    assert "城关镇的问题" not in page.content()
+
+
+def test_a_wrong_password_is_answered_in_chinese(page, county):
+    page.goto(page.base + "/accounts/login/")
+    page.fill("#id_username", "liaison")
+    page.fill("#id_password", "wrong-password")
+    page.click("button[type=submit]")
+    assert "用户名或密码不正确" in page.locator(".alert-danger").inner_text()

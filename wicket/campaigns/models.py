@@ -1,0 +1,92 @@
+"""The checklist (the notice's six categories as data) and campaigns with their phases."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Checklist(models.Model):
+    """One version of the checklist. A campaign uses exactly one; a later one may use an edited copy."""
+
+    version = models.CharField(_("版本"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("排查清单")
+        verbose_name_plural = _("排查清单")
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.version}）"
+
+
+class ChecklistItem(models.Model):
+    """A category ("1") or a focus point ("1.1"). Points have a parent category."""
+
+    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="items")
+    code = models.CharField(_("编码"), max_length=10)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="points")
+    title = models.CharField(_("标题"), max_length=100)
+    text = models.TextField(_("排查内容"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["checklist", "code", "parent"],
+                                               name="checklist_item_unique_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def is_point(self) -> bool:
+        return self.parent_id is not None
+
+
+class Campaign(models.Model):
+    name = models.CharField(_("工作名称"), max_length=200)
+    doc_number = models.CharField(_("文号"), max_length=60, blank=True)
+    issuer = models.CharField(_("发文机关"), max_length=100, blank=True)
+    checklist = models.ForeignKey(Checklist, verbose_name=_("排查清单"), on_delete=models.PROTECT)
+    units = models.ManyToManyField("orgs.Unit", verbose_name=_("参与单位"), related_name="campaigns")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("排查整改工作")
+        verbose_name_plural = _("排查整改工作")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PhaseKind(models.TextChoices):
+    SELF_INSPECTION = "self_inspection", _("自查自纠")
+    SUPERVISION = "supervision", _("集中督查")
+    CONSOLIDATION = "consolidation", _("巩固提升")
+
+
+class Phase(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField(_("阶段"), max_length=20, choices=PhaseKind.choices)
+    starts_on = models.DateField(_("开始日期"))
+    deadline = models.DateField(_("截止日期"))
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "kind"], name="phase_unique_kind"),
+            models.CheckConstraint(condition=models.Q(deadline__gte=models.F("starts_on")),
+                                   name="phase_deadline_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -1,0 +1,15 @@
+from wicket.orgs import access
+
+from .nav import nav_for
+
+
+def wicket_context(request):
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    return {
+        "nav_items": nav_for(user),
+        "is_supervisor": access.is_supervisor(user),
+        "is_center_staff": access.is_center_staff(user),
+        "my_roles": user.memberships.select_related("unit").all(),
+    }

@@ -1,0 +1,64 @@
+"""The menu and the home page's to-do list are assembled from what each app registers.
+
+Each app registers its menu entries and its to-do provider in its AppConfig.ready(), so adding an
+app never means editing the base template or the home view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from wicket.orgs import access
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: object  # lazy translation
+    url_name: str
+    roles: tuple[str, ...] | None = None  # None: everyone signed in
+    order: int = 100
+    icon: str = ""
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+@dataclass(frozen=True)
+class Todo:
+    text: str
+    url: str
+    level: str = "info"  # info, warning, danger
+    count: int | None = None
+
+
+_NAV: list[NavItem] = []
+_TODO_PROVIDERS: list[Callable[..., list[Todo]]] = []
+
+
+def register_nav(*items: NavItem) -> None:
+    for item in items:
+        if item.url_name not in {i.url_name for i in _NAV}:
+            _NAV.append(item)
+
+
+def register_todos(provider: Callable[..., list[Todo]]) -> None:
+    if provider not in _TODO_PROVIDERS:
+        _TODO_PROVIDERS.append(provider)
+
+
+def nav_for(user) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    return sorted((i for i in _NAV if i.roles is None or access.has_role(user, *i.roles)), key=lambda i: i.order)
+
+
+def todos_for(user, today: dt.date) -> list[Todo]:
+    out: list[Todo] = []
+    for provider in _TODO_PROVIDERS:
+        out.extend(provider(user=user, today=today))
+    return out

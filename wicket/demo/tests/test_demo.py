@@ -1,0 +1,26 @@
+from collections import Counter
+
+from django.contrib.auth import get_user_model
+
+from wicket.demo.loader import load_demo
+from wicket.orgs.models import Membership, Role, Unit
+from wicket.problems.models import Problem
+
+
+def test_the_demo_county_has_towns_parks_departments_and_every_role(db):
+    ran = load_demo()
+    assert ran
+    kinds = Counter(Unit.objects.values_list("kind", flat=True))
+    assert (kinds["town"], kinds["park"], kinds["department"]) == (13, 2, 40)
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {r.value for r in Role}
+    assert get_user_model().objects.get(username="duchashi").check_password("Chuangkou-2026")
+    statuses = set(Problem.objects.values_list("status", flat=True))
+    assert statuses == {"pending", "in_progress", "awaiting_verification", "closed"}
+
+
+def test_running_the_demo_again_adds_nothing(db):
+    load_demo()
+    before = Problem.objects.count()
+    assert load_demo() == []
+    assert Problem.objects.count() == before

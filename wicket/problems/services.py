@@ -1,0 +1,143 @@
+"""Writes on problems. Each is one transaction and leaves an event on the problem's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wicket.core.uploads import EVIDENCE_KINDS, check_upload
+from wicket.orgs import access
+
+from .deadlines import add_workdays_or_estimate
+from .errors import ConcurrentEditError, ProblemError
+from .lifecycle import SUPERVISOR, TRANSITIONS, UNIT, allowed_actions
+from .models import Evidence, Problem, ProblemEvent, Status
+
+A = ProblemEvent.Action
+
+
+def deadline_from_workdays(found_on: dt.date, workdays: int) -> tuple[dt.date, bool]:
+    return add_workdays_or_estimate(found_on, workdays)
+
+
+@transaction.atomic
+def problem_create(*, unit, checklist_code: str, source: str, title: str, by=None, campaign=None,
+                   description: str = "", found_on: dt.date | None = None, measures: str = "",
+                   responsible: str = "", deadline: dt.date | None = None,
+                   deadline_workdays: int | None = None, immediate: bool = False) -> Problem:
+    found_on = found_on or timezone.localdate()
+    estimated = False
+    if deadline_workdays:
+        deadline, estimated = deadline_from_workdays(found_on, deadline_workdays)
+    problem = Problem.objects.create(
+        unit=unit, campaign=campaign, checklist_code=checklist_code, source=source, title=title,
+        description=description, found_on=found_on, measures=measures, responsible=responsible,
+        deadline=deadline, deadline_workdays=deadline_workdays, deadline_estimated=estimated,
+        immediate=immediate, created_by=by,
+    )
+    ProblemEvent.objects.create(problem=problem, action=A.CREATE, to_status=problem.status, by=by)
+    return problem
+
+
+def _check_may_act(problem: Problem, by, transition) -> None:
+    is_unit = access.can_edit_unit(by, problem.unit_id)
+    is_sup = access.is_supervisor(by)
+    allowed = allowed_actions(problem.status, is_unit=is_unit, is_supervisor=is_sup,
+                              detector_cleared=problem.detector_cleared_at is not None)
+    if transition in allowed:
+        return
+    if problem.status not in transition.sources and not (transition.action == A.CLOSE and problem.detector_cleared_at):
+        raise ProblemError(_("问题当前状态为“%(status)s”，不能执行“%(action)s”")
+                           % {"status": problem.get_status_display(), "action": transition.label})
+    if transition.actor == SUPERVISOR:
+        raise ProblemError(_("只有县督查室可以执行“%(action)s”") % {"action": transition.label})
+    raise ProblemError(_("只有本单位的经办人或主要负责人可以执行“%(action)s”") % {"action": transition.label})
+
+
+@transaction.atomic
+def problem_transition(*, problem: Problem, action: str, by, note: str = "") -> Problem:
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise ProblemError(_("未知的操作"))
+    problem = Problem.objects.select_for_update().get(pk=problem.pk)
+    _check_may_act(problem, by, transition)
+    note = note.strip()
+    if transition.note_required and not note:
+        raise ProblemError(_("“%(action)s”必须填写理由") % {"action": transition.label})
+    old = problem.status
+    problem.status = transition.target
+    problem.closed_at = timezone.now() if transition.target == Status.CLOSED else None
+    problem.version = F("version") + 1
+    problem._change_reason = str(transition.label)
+    problem.save(update_fields=["status", "closed_at", "version", "updated_at"])
+    problem.refresh_from_db()
+    ProblemEvent.objects.create(problem=problem, action=transition.action, from_status=old,
+                                to_status=problem.status, note=note, by=by)
+    return problem
+
+
+RECTIFY_FIELDS = ("measures", "responsible", "deadline", "deadline_workdays", "immediate")
+
+
+@transaction.atomic
+def problem_rectify(*, problem: Problem, by, version: int, measures: str, responsible: str,
+                    deadline: dt.date | None, deadline_workdays: int | None, immediate: bool) -> Problem:
+    """Set the rectification plan. Refused if someone else saved the problem since `version`."""
+    if not access.can_edit_unit(by, problem.unit_id):
+        raise ProblemError(_("只有本单位的经办人或主要负责人可以修改整改方案"))
+    if problem.status == Status.CLOSED:
+        raise ProblemError(_("问题已销号，不能再修改"))
+    estimated = False
+    if deadline_workdays:
+        deadline, estimated = deadline_from_workdays(problem.found_on, deadline_workdays)
+    values = {"measures": measures.strip(), "responsible": responsible.strip(), "deadline": deadline,
+              "deadline_workdays": deadline_workdays or None, "deadline_estimated": estimated,
+              "immediate": immediate}
+    current = Problem.objects.select_for_update().get(pk=problem.pk)
+    if current.version != version:
+        raise ConcurrentEditError(_("保存失败：在您编辑期间，其他人已修改了这个问题。请刷新页面查看最新内容后重新填写；"
+                                    "您填写的内容仍显示在表单中。"))
+    changed = [f for f, v in values.items() if getattr(current, f) != v]
+    for f, v in values.items():
+        setattr(current, f, v)
+    current.version = version + 1
+    current._change_reason = _("修改整改方案")
+    current.save()
+    if changed:
+        ProblemEvent.objects.create(problem=current, action=A.EDIT, from_status=current.status,
+                                    to_status=current.status, by=by,
+                                    note="、".join(str(Problem._meta.get_field(f).verbose_name) for f in changed))
+    return current
+
+
+@transaction.atomic
+def problem_note(*, problem: Problem, by, note: str) -> ProblemEvent:
+    if not (access.can_edit_unit(by, problem.unit_id) or access.is_supervisor(by)):
+        raise ProblemError(_("您不能在这个问题上记录进展"))
+    note = note.strip()
+    if not note:
+        raise ProblemError(_("进展说明不能为空"))
+    return ProblemEvent.objects.create(problem=problem, action=A.NOTE, from_status=problem.status,
+                                       to_status=problem.status, note=note, by=by)
+
+
+@transaction.atomic
+def evidence_add(*, problem: Problem, by, upload, kind: str = "rectification",
+                 allowed: tuple[str, ...] = EVIDENCE_KINDS) -> Evidence:
+    """Attach a file. Its SHA-256 is kept so anyone can prove later that it was not changed."""
+    checked = check_upload(upload, kinds=allowed)
+    evidence = Evidence(problem=problem, name=checked.name, sha256=checked.sha256, size=checked.size,
+                        content_type=checked.content_type, kind=kind, uploaded_by=by)
+    evidence.file.save(checked.name, upload, save=False)
+    evidence.save()
+    ProblemEvent.objects.create(problem=problem, action=A.EVIDENCE, from_status=problem.status,
+                                to_status=problem.status, note=checked.name, by=by)
+    return evidence
+
+
+__all__ = ["problem_create", "problem_transition", "problem_rectify", "problem_note", "evidence_add",
+           "deadline_from_workdays", "UNIT"]

@@ -1,0 +1,14 @@
+"""Settings for the test suite: the normal settings, in a throwaway data directory.
+
+The suite runs on SQLite unless DATABASE_URL names a PostgreSQL database
+(the test database is created beside it as test_<name>).
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("WICKET_TESTING", "1")
+os.environ.setdefault("WICKET_DATA_DIR", tempfile.mkdtemp(prefix="wicket-test-"))
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+from wicket.settings import *  # noqa: E402,F403
