@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wicket.orgs",
     "wicket.campaigns",
     "wicket.problems",
+    "wicket.signoff",
     "wicket.demo",
 ]
 

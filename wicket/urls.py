@@ -12,4 +12,5 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("problems/", include("wicket.problems.urls")),
+    path("submissions/", include("wicket.signoff.urls")),
 ]

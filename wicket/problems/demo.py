@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from wicket.campaigns.selectors import campaign_current
 from wicket.orgs.models import Membership, Role, Unit
+from wicket.orgs.people import person_name
 
 from . import services
 from .models import Source
@@ -60,7 +61,7 @@ def load(ctx) -> None:
                 title=rng.choice(EXAMPLES[code]), found_on=found,
                 by=liaison if source == Source.SELF_INSPECTION else supervisor,
                 description="", measures=rng.choice(MEASURES) if rng.random() < 0.8 else "",
-                responsible=liaison.get_full_name(), deadline_workdays=rng.choice([5, 10, 15, 20, 30]),
+                responsible=person_name(liaison), deadline_workdays=rng.choice([5, 10, 15, 20, 30]),
                 immediate=rng.random() < 0.15,
             )
             fate = rng.random()
