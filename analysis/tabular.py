@@ -133,13 +133,13 @@ def read_table(
     for i, raw in enumerate(header):
         if not raw:
             continue
-        col = by_label.get(_norm_header(raw))
-        if col is None:
+        found = by_label.get(_norm_header(raw))
+        if found is None:
             ignored.append(raw)
-        elif col.name in index:
+        elif found.name in index:
             raise InputError(f"列“{raw}”重复出现", file=file, sheet=sheet_name, row=start + 1, column=raw)
         else:
-            index[col.name] = i
+            index[found.name] = i
     missing = [c for c in columns if c.required and c.name not in index]
     if missing:
         names = "、".join(f"{c.name}（{c.aliases[0]}）" if c.aliases else c.name for c in missing)
