@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wicket.campaigns",
     "wicket.problems",
     "wicket.signoff",
+    "wicket.registry",
     "wicket.demo",
 ]
 
@@ -126,6 +127,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # the project's own static files and vendored libraries
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

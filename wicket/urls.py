@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("campaigns/", include("wicket.campaigns.urls")),
     path("problems/", include("wicket.problems.urls")),
     path("submissions/", include("wicket.signoff.urls")),
+    path("registry/", include("wicket.registry.urls")),
 ]

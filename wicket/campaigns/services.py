@@ -6,13 +6,20 @@ import datetime as dt
 import json
 from importlib import resources
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
 
 from wicket.orgs.models import REPORTING_KINDS, Unit
 
 from .models import Campaign, Checklist, ChecklistItem, Phase, PhaseKind
 
 NOTICE_CHECKLIST = "checklist-2018.json"
+
+
+class CampaignError(ValidationError):
+    """A refused action on a checklist or campaign; the message is for the user."""
 
 
 def checklist_load(*, data: dict | None = None) -> Checklist:
@@ -68,4 +75,89 @@ def campaign_create_from_notice(*, year: int, by=None, units=None, name: str | N
         campaign.units.set(units if units is not None else Unit.objects.filter(kind__in=REPORTING_KINDS))
         for i, (kind, begins, deadline) in enumerate(notice_phase_plan(year, start)):
             Phase.objects.create(campaign=campaign, kind=kind, starts_on=begins, deadline=deadline, order=i)
+    return campaign
+
+
+def checklist_in_use(checklist: Checklist) -> bool:
+    return Campaign.objects.filter(checklist=checklist).exists()
+
+
+def _check_editable(checklist: Checklist) -> None:
+    if checklist_in_use(checklist):
+        raise CampaignError(_("清单“%(v)s”已被排查整改工作使用，不能再修改；请复制一份后修改") % {"v": checklist.version})
+
+
+@transaction.atomic
+def checklist_copy(*, source: Checklist, version: str, name: str, by=None) -> Checklist:
+    """A later campaign's checklist: an editable copy of an earlier version, every point kept."""
+    version, name = version.strip(), name.strip()
+    if not version or not name:
+        raise CampaignError(_("请填写新清单的版本号和名称"))
+    if Checklist.objects.filter(version=version).exists():
+        raise CampaignError(_("版本号“%(v)s”已存在，请换一个") % {"v": version})
+    copy = Checklist.objects.create(version=version, name=name, based_on=source, created_by=by)
+    parents: dict[int, ChecklistItem] = {}
+    for item in source.items.order_by("order", "id"):
+        new = ChecklistItem.objects.create(checklist=copy, code=item.code, title=item.title, text=item.text,
+                                           order=item.order,
+                                           parent=parents[item.parent_id] if item.parent_id else None)
+        parents[item.pk] = new
+    return copy
+
+
+@transaction.atomic
+def checklist_item_update(*, item: ChecklistItem, title: str, text: str) -> ChecklistItem:
+    _check_editable(item.checklist)
+    title = title.strip()
+    if not title:
+        raise CampaignError(_("要点“%(c)s”的标题不能为空") % {"c": item.code})
+    item.title, item.text = title, text.strip()
+    item._change_reason = _("修改排查要点")
+    item.save()
+    return item
+
+
+@transaction.atomic
+def checklist_point_add(*, checklist: Checklist, category: ChecklistItem, code: str, title: str,
+                        text: str = "") -> ChecklistItem:
+    _check_editable(checklist)
+    code, title = code.strip(), title.strip()
+    if category.checklist_id != checklist.pk or category.parent_id is not None:
+        raise CampaignError(_("请选择要点所属的问题类别"))
+    if not code or not title:
+        raise CampaignError(_("请填写新要点的编码和标题"))
+    if not (code == category.code or code.startswith(f"{category.code}.")):
+        raise CampaignError(_("要点编码“%(c)s”应以类别编码“%(p)s.”开头") % {"c": code, "p": category.code})
+    if checklist.items.filter(code=code, parent__isnull=False).exists():
+        raise CampaignError(_("要点编码“%(c)s”已存在") % {"c": code})
+    last = category.points.order_by("-order").first()
+    order = (last or category).order
+    checklist.items.filter(order__gt=order).update(order=F("order") + 1)
+    return ChecklistItem.objects.create(checklist=checklist, parent=category, code=code, title=title,
+                                        text=text.strip(), order=order + 1)
+
+
+@transaction.atomic
+def campaign_create(*, name: str, checklist: Checklist, units, phases: list[tuple[str, dt.date, dt.date]],
+                    by=None, doc_number: str = "", issuer: str = "") -> Campaign:
+    """A campaign with its phases. Phases must follow each other: each starts after the previous deadline."""
+    name = name.strip()
+    if not name:
+        raise CampaignError(_("请填写工作名称"))
+    units = list(units)
+    if not units:
+        raise CampaignError(_("请至少选择一个参与单位"))
+    previous = None
+    for kind, begins, deadline in phases:
+        label = PhaseKind(kind).label
+        if deadline < begins:
+            raise CampaignError(_("“%(p)s”阶段的截止日期早于开始日期") % {"p": label})
+        if previous and begins <= previous:
+            raise CampaignError(_("“%(p)s”阶段应在上一阶段截止后开始") % {"p": label})
+        previous = deadline
+    campaign = Campaign.objects.create(name=name, doc_number=doc_number.strip(), issuer=issuer.strip(),
+                                       checklist=checklist, created_by=by)
+    campaign.units.set(units)
+    for i, (kind, begins, deadline) in enumerate(phases):
+        Phase.objects.create(campaign=campaign, kind=kind, starts_on=begins, deadline=deadline, order=i)
     return campaign

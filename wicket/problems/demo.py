@@ -11,10 +11,10 @@ from wicket.orgs.models import Membership, Role, Unit
 from wicket.orgs.people import person_name
 
 from . import services
-from .models import Source
+from .models import Problem, Source
 
 ORDER = 40
-LABEL = "问题整改清单（各类别、各状态，含逾期）"
+LABEL = "督查发现的问题、整改进展和核验销号（各类别、各状态，含逾期）、整改提醒"
 
 EXAMPLES = {
     "1.1": ["办事指南只列出“提出申请—受理—审核—办结”环节名称，未说明各环节具体要求",
@@ -36,47 +36,52 @@ EXAMPLES = {
 MEASURES = ["立即修订办事指南并在政务服务网同源发布", "组织窗口人员业务培训，落实一次性告知制度",
             "清理无依据证明事项，报县司法局审核后公布", "增设综合窗口，推行“一窗受理”",
             "配置排队叫号机和指引标识", "调整窗口人员弹性工作时间，保障午间服务"]
-SOURCES = [Source.SELF_INSPECTION] * 6 + [Source.ONSITE_CHECK, Source.ONLINE_SPOT_CHECK, Source.MYSTERY_VISIT,
-                                          Source.PUBLIC_REPORT]
+SUPERVISION_SOURCES = [Source.ONSITE_CHECK, Source.ONSITE_CHECK, Source.ONLINE_SPOT_CHECK, Source.MYSTERY_VISIT,
+                       Source.PUBLIC_REPORT]
 
 
 def load(ctx) -> None:
+    """Self-inspection problems come from the units' answers (wicket.campaigns.demo); here the county's
+    supervision adds its findings, and every problem of the campaign moves along its lifecycle."""
+    from wicket.campaigns.models import PhaseKind
+    from wicket.campaigns.reminders import reminders_send
+
     rng = ctx.rng
     User = get_user_model()
     campaign = campaign_current()
     supervisor = User.objects.get(username="duchashi")
     liaisons = {m.unit_id: m.user for m in Membership.objects.filter(role=Role.LIAISON).select_related("user")}
     units = list(Unit.objects.filter(id__in=campaign.units.values("id")))
-    start = campaign.phases.order_by("order").first().starts_on
+    start = campaign.phases.get(kind=PhaseKind.SUPERVISION).starts_on
     span = (ctx.today - start).days
     codes = list(EXAMPLES)
     for unit in units:
-        for _ in range(rng.choice([0, 1, 2, 2, 3, 3, 4])):
+        for _ in range(rng.choice([0, 0, 1, 1, 1, 2])):
             code = rng.choice(codes)
             found = start + dt.timedelta(days=rng.randint(0, max(span - 1, 0)))
-            liaison = liaisons[unit.pk]
-            source = rng.choice(SOURCES)
-            problem = services.problem_create(
-                unit=unit, campaign=campaign, checklist_code=code, source=source,
-                title=rng.choice(EXAMPLES[code]), found_on=found,
-                by=liaison if source == Source.SELF_INSPECTION else supervisor,
-                description="", measures=rng.choice(MEASURES) if rng.random() < 0.8 else "",
-                responsible=person_name(liaison), deadline_workdays=rng.choice([5, 10, 15, 20, 30]),
+            services.problem_create(
+                unit=unit, campaign=campaign, checklist_code=code, source=rng.choice(SUPERVISION_SOURCES),
+                title=rng.choice(EXAMPLES[code]), found_on=found, by=supervisor, description="",
+                measures=rng.choice(MEASURES) if rng.random() < 0.6 else "",
+                responsible=person_name(liaisons[unit.pk]), deadline_workdays=rng.choice([5, 10, 15, 20]),
                 immediate=rng.random() < 0.15,
             )
-            fate = rng.random()
-            if fate < 0.25:
-                continue  # 待整改
-            services.problem_transition(problem=problem, action="start", by=liaison)
-            services.problem_note(problem=problem, by=liaison, note="已制定整改方案，正在推进。")
-            if fate < 0.55:
-                continue  # 整改中
-            services.problem_transition(problem=problem, action="submit", by=liaison,
-                                        note="已按整改措施完成整改，附佐证材料。")
-            if fate < 0.72:
-                continue  # 已整改待核验
-            if rng.random() < 0.3:
-                services.problem_transition(problem=problem, action="send_back", by=supervisor,
-                                            note="佐证材料不足，请补充整改前后对比照片。")
-                services.problem_transition(problem=problem, action="submit", by=liaison, note="已补充佐证材料。")
-            services.problem_transition(problem=problem, action="close", by=supervisor, note="经核验整改到位，同意销号。")
+    for problem in Problem.objects.filter(campaign=campaign).select_related("unit").order_by("id"):
+        liaison = liaisons[problem.unit_id]
+        fate = rng.random()
+        if fate < 0.25:
+            continue  # 待整改
+        services.problem_transition(problem=problem, action="start", by=liaison)
+        services.problem_note(problem=problem, by=liaison, note="已制定整改方案，正在推进。")
+        if fate < 0.55:
+            continue  # 整改中
+        services.problem_transition(problem=problem, action="submit", by=liaison,
+                                    note="已按整改措施完成整改，附佐证材料。")
+        if fate < 0.72:
+            continue  # 已整改待核验
+        if rng.random() < 0.3:
+            services.problem_transition(problem=problem, action="send_back", by=supervisor,
+                                        note="佐证材料不足，请补充整改前后对比照片。")
+            services.problem_transition(problem=problem, action="submit", by=liaison, note="已补充佐证材料。")
+        services.problem_transition(problem=problem, action="close", by=supervisor, note="经核验整改到位，同意销号。")
+    reminders_send(today=ctx.today, workdays=3)

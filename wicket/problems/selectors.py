@@ -33,6 +33,15 @@ class ProblemFilters:
     overdue: bool = False
     q: str = ""
     campaign: int | None = None
+    # Date ranges (inclusive), so a chart's bar can open exactly the problems behind it.
+    found_from: dt.date | None = None
+    found_to: dt.date | None = None
+    closed_from: dt.date | None = None
+    closed_to: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return any((self.found_from, self.found_to, self.closed_from, self.closed_to))
 
 
 def problem_list(*, user, filters: ProblemFilters | None = None, today: dt.date | None = None) -> QuerySet[Problem]:
@@ -55,6 +64,14 @@ def problem_list(*, user, filters: ProblemFilters | None = None, today: dt.date 
         qs = qs.filter(overdue_q(today))
     if f.q:
         qs = qs.filter(Q(title__icontains=f.q) | Q(description__icontains=f.q))
+    if f.found_from:
+        qs = qs.filter(found_on__gte=f.found_from)
+    if f.found_to:
+        qs = qs.filter(found_on__lte=f.found_to)
+    if f.closed_from:
+        qs = qs.filter(closed_at__date__gte=f.closed_from)
+    if f.closed_to:
+        qs = qs.filter(closed_at__date__lte=f.closed_to)
     return with_overdue(qs.select_related("unit"), today)
 
 

@@ -28,7 +28,7 @@ def deadline_from_workdays(found_on: dt.date, workdays: int) -> tuple[dt.date, b
 def problem_create(*, unit, checklist_code: str, source: str, title: str, by=None, campaign=None,
                    description: str = "", found_on: dt.date | None = None, measures: str = "",
                    responsible: str = "", deadline: dt.date | None = None,
-                   deadline_workdays: int | None = None, immediate: bool = False) -> Problem:
+                   deadline_workdays: int | None = None, immediate: bool = False, note: str = "") -> Problem:
     found_on = found_on or timezone.localdate()
     estimated = False
     if deadline_workdays:
@@ -39,7 +39,7 @@ def problem_create(*, unit, checklist_code: str, source: str, title: str, by=Non
         deadline=deadline, deadline_workdays=deadline_workdays, deadline_estimated=estimated,
         immediate=immediate, created_by=by,
     )
-    ProblemEvent.objects.create(problem=problem, action=A.CREATE, to_status=problem.status, by=by)
+    ProblemEvent.objects.create(problem=problem, action=A.CREATE, to_status=problem.status, by=by, note=note)
     return problem
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -31,11 +33,20 @@ def _int(value) -> int | None:
         return None
 
 
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def filters_from(request) -> ProblemFilters:
     g = request.GET
     return ProblemFilters(status=g.get("status", ""), category=g.get("category", ""), unit=_int(g.get("unit")),
                           source=g.get("source", ""), overdue=g.get("overdue") == "1", q=g.get("q", "").strip(),
-                          campaign=_int(g.get("campaign")))
+                          campaign=_int(g.get("campaign")), found_from=_date(g.get("found_from")),
+                          found_to=_date(g.get("found_to")), closed_from=_date(g.get("closed_from")),
+                          closed_to=_date(g.get("closed_to")))
 
 
 def problem_list_view(request):

@@ -87,3 +87,13 @@ def test_a_bad_setting_stops_start_up_with_its_name(monkeypatch, name, value):
     monkeypatch.setenv(name, value)
     with pytest.raises(ImproperlyConfigured, match=name):
         envbool(name) if name == "DEBUG" else envint(name, "5")
+
+
+@pytest.mark.parametrize("path", ["/static/vendor/tabler/tabler.min.css", "/static/vendor/htmx/htmx.min.js",
+                                  "/static/vendor/echarts/echarts.min.js", "/static/wicket/app.js"])
+def test_the_styles_and_scripts_pages_use_are_served(client, path):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find(path.removeprefix("/static/")), path
+    response = client.get(path)
+    assert response.status_code == 200

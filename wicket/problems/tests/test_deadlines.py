@@ -35,3 +35,15 @@ def test_a_problem_with_a_working_day_deadline_stores_the_date(county):
                                 by=county.liaison, found_on=dt.date(2025, 9, 30), deadline_workdays=1)
     assert p.deadline == dt.date(2025, 10, 9) and p.deadline_estimated is False
     assert make_problem(county.unit, county.liaison).deadline is None
+
+
+def test_rectifying_in_working_days_counts_the_make_up_sunday_and_skips_national_day(county):
+    from wicket.problems import services
+
+    p = make_problem(county.unit, county.liaison, found_on=dt.date(2025, 9, 26))  # a Friday
+    p = services.problem_rectify(problem=p, by=county.liaison, version=p.version, measures="购置复印机", responsible="李",
+                                 deadline=None, deadline_workdays=3, immediate=False)
+    assert p.deadline == dt.date(2025, 9, 30)  # Sunday 28 (调休), Monday 29, Tuesday 30
+    p = services.problem_rectify(problem=p, by=county.liaison, version=p.version, measures="购置复印机", responsible="李",
+                                 deadline=None, deadline_workdays=4, immediate=False)
+    assert p.deadline == dt.date(2025, 10, 9) and not p.deadline_estimated  # 1–8 October are off

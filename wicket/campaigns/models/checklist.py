@@ -1,4 +1,4 @@
-"""The checklist (the notice's six categories as data) and campaigns with their phases."""
+"""The checklist (the notice's six categories as data, versioned) and campaigns with their phases."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ class Checklist(models.Model):
 
     version = models.CharField(_("版本"), max_length=40, unique=True)
     name = models.CharField(_("名称"), max_length=200)
+    based_on = models.ForeignKey("self", verbose_name=_("复制自"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="copies")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("排查清单")
@@ -32,6 +37,7 @@ class ChecklistItem(models.Model):
     title = models.CharField(_("标题"), max_length=100)
     text = models.TextField(_("排查内容"), blank=True)
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
