@@ -1,0 +1,1 @@
+"""The checks, one module per family of rule. Each per-guide rule is `check(guide, index, out)`."""

@@ -1,0 +1,118 @@
+"""catch_all_clause (1.1): a material or condition that leaves the list open.
+
+Flags “其他材料”, “法律、行政法规规定的其他材料”, “审批机关认为需要的其他材料”, “其他相关材料”,
+“……等材料” and their many spellings; does not flag a specific material that merely contains
+其他 (“其他股东的身份证明复印件”, “居民身份证或其他有效身份证件”).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.guides.model import Guide, GuideFinding
+
+from .base import make, material_key, span
+
+# A generic noun: what a catch-all leaves open.
+_NOUN = r"(?:材料|资料|文件|要件|证件|证照|证书|证明|手续|文书|附件|条件)"
+# Function words allowed between 其他 and the noun (“其他需要提交的相关证明材料”): nothing specific.
+_FILL = (r"(?:相关|有关|必要|必需|必须|所需|需要|需|应当|应|须|另行|另外|补充|要求|规定|认为|其余|"
+         r"提交|提供|补正|补交|出具|报送|递交|申请|证明|佐证|书面|的)")
+# After the noun: words that make it specific again (“其他证明人”, “其他证件号码”).
+_NOT_AFTER = r"(?![人者员方号码类种编])"
+# Before 等: words where 等 is part of a word (中等, 高等, 一等功, 同等学力 ...).
+_NOT_DENG = r"(?<![平同高中初上下优均对相头一二三四五六七八九十劣次特超何])"
+
+_OTHER = rf"其[他它余]{_FILL}{{0,4}}?(?:证明)?{_NOUN}{_NOT_AFTER}"
+_AS_NEEDED = (r"(?:认为|视情况|视需要|根据(?:审查|审核|审批|工作|实际|具体)?(?:需要|情况|要求)|"
+              r"按(?:审查|审核|审批)?要求|(?:审查|审核|审批|实际|工作)需要)"
+              rf"{_FILL}{{0,4}}?(?:材料|资料|文件|要件|条件)(?![人者员])")
+_AS_PROVIDED = r"规定(?:的|需要|需|应当|应|须|必须|提交|提供|报送|要求|具备){0,3}(?:材料|资料|文件|要件|条件)(?=$|[。．.；;，,）)])"
+_ETC = rf"{_NOT_DENG}等(?:等)?(?:相关|有关|其他|其它|必要|所需)?的?(?:证明)?{_NOUN}{_NOT_AFTER}"
+
+# In free text (受理条件) only the explicit forms.
+TEXT_RE = re.compile("|".join((_OTHER, _AS_NEEDED, _AS_PROVIDED, _ETC)))
+# A material's name may also be a bare “其他”, end with “等”, or be nothing but a vague noun.
+_BARE_OTHER = r"^(?:\d+[.、．]\s*)?(?P<bare>其[他它])(?=$|[:：（(。；;，,\s])|(?:及|和|或|以及|、)其[他它][。．.；;\s]*$"
+_TRAILING_ETC = rf"{_NOT_DENG}等(?:等)?[。．.；;\s]*$"
+_VAGUE = (r"^(?:相关|有关|其他|其它|其余|所需|必要|必要的|补充|需补充|另需|附加|附件|规定)的?(?:证明)?"
+          r"(?:材料|资料|文件|证件|要件)(?:[（(][^）)]*[）)])?[。．.；;\s]*$")
+NAME_RE = re.compile("|".join((_OTHER, _AS_NEEDED, _AS_PROVIDED, _ETC, _BARE_OTHER, _TRAILING_ETC, _VAGUE)))
+
+# “无需提交其他材料”, “不得要求提交其他材料”: the opposite of a catch-all.
+_NEGATED_RE = re.compile(r"(?:无需|无须|不需|不需要|不再|不得|不要求|不另|免于|免予|不用|没有)[^，,；;。]{0,10}$|[无非]$")
+# The clause a match stands in: cut at these.
+_CLAUSE_END = "，,；;。\n"
+# Characters that can start any pattern: a cheap test before running the regex.
+_TRIGGERS = frozenset("其他它等规定认为视根据按审查实际工作相关有关所需必要补充另附")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    i = start
+    while i > 0 and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    j = end
+    while j < len(text) and text[j] not in _CLAUSE_END:
+        j += 1
+    return i, j
+
+
+def find_catch_all(text: str, *, is_name: bool) -> tuple[tuple[int, int], ...]:
+    """Spans (start, end) of catch-all wording in a material name (is_name) or in free text."""
+    return name_spans(text) if is_name else _text_spans(text)
+
+
+# Material names and conditions repeat across a county's guides: remember the answers.
+@lru_cache(maxsize=65536)
+def name_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return _spans(text, NAME_RE, first_only=True)
+
+
+@lru_cache(maxsize=16384)
+def _text_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return _spans(text, TEXT_RE, first_only=False)
+
+
+def _spans(text: str, pattern: re.Pattern[str], *, first_only: bool) -> tuple[tuple[int, int], ...]:
+    if _TRIGGERS.isdisjoint(text):
+        return ()
+    spans = []
+    for m in pattern.finditer(text):
+        start, end = m.span("bare") if pattern is NAME_RE and m.group("bare") else m.span()
+        if start == end:
+            continue
+        clause_start, _ = _clause(text, start, end)
+        if _NEGATED_RE.search(text, clause_start, start):
+            continue
+        spans.append((start, end))
+        if first_only:
+            break
+    return tuple(spans)
+
+
+def material_finding(guide: Guide, index: int, j: int, span_: tuple[int, int]) -> GuideFinding:
+    name = guide.materials[j].name
+    start, end = span_
+    return make(
+        guide, index, "catch_all_clause", where=f"materials[{j}].name",
+        where_key=f"{material_key(guide, j)}.name", text=name[start:end],
+        message=f"申请材料“{name}”是兜底条款，没有说清到底要交什么。请删除，或改为逐项列明具体材料及其依据。",
+        evidence=span(name, start, end),
+    )
+
+
+def check_conditions(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+    for j, cond in enumerate(guide.conditions):
+        spans = _text_spans(cond)
+        if not spans:
+            continue
+        where = f"conditions[{j}]" if guide.conditions_is_list else "conditions"
+        for start, end in spans:
+            cs, ce = _clause(cond, start, end)
+            clause = cond[cs:ce].strip()
+            out.append(make(
+                guide, index, "catch_all_clause", where=where, where_key=where, text=cond[start:end],
+                message=f"受理条件“{clause}”是兜底条款，条件没有列全。请删除，或改为逐条列明具体条件及其依据。",
+                evidence=span(cond, start, end), extra_key=(clause,),
+            ))

@@ -1,0 +1,116 @@
+"""step_without_requirements (1.1): a step with a name and nothing that says what happens or
+what is needed, or a process given only as a chain of step names (“提出申请——受理——审核”)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.guides.model import Guide, GuideFinding, Step
+
+from .base import make, step_key
+
+_PUNCT_RE = re.compile(r"[\s\W_]+")
+# Descriptions that describe nothing.
+VACUOUS = frozenset({
+    "", "无", "略", "暂无", "同上", "见上", "详见", "详见指南", "详见办事指南", "见办事指南", "按规定办理", "按规定",
+    "依法办理", "按程序办理", "按流程办理", "按要求办理", "按相关规定办理", "按有关规定办理", "依规办理", "依规定办理",
+    "按照规定办理", "按照有关规定办理", "按照相关规定办理", "依照规定办理", "依程序办理", "按照程序办理", "待定", "null", "none",
+})
+# 提出申请——受理——审核, 申请→受理→办结, 申请->审核->发证
+_STRONG_SEP = r"\s*(?:—{2,}|→|->|=>|⇒|⟶|＞|>|》)\s*"
+_WEAK_SEP = r"\s*(?:—|－|-{1,2})\s*"
+_SEGMENT = r"[^\s—－\-→>＞》⇒⟶=，,。；;：:]{1,15}"
+CHAIN_RE = re.compile(
+    rf"^{_SEGMENT}(?:{_STRONG_SEP}{_SEGMENT})+$|^{_SEGMENT}(?:{_WEAK_SEP}{_SEGMENT}){{2,}}$"
+)
+_SEPARATOR_RE = re.compile(r"[—－\-→>＞》⇒⟶]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _norm(text: str) -> str:
+    return _PUNCT_RE.sub("", text)
+
+
+def is_chain(text: str) -> bool:
+    """A list of step names joined by arrows or dashes, with nothing else."""
+    if _SEPARATOR_RE.search(text) is None:
+        return False  # no arrow or dash at all (the common case, found at C speed)
+    t = text.strip()
+    if CHAIN_RE.match(t) is None:
+        return False
+    parts = [p for p in re.split(r"—+|－+|-+|→|>|＞|》|⇒|⟶|=", t) if p.strip()]
+    return len(parts) >= 2 and all(_CJK_RE.search(p) for p in parts)
+
+
+_LONGEST_VACUOUS = max(len(v) for v in VACUOUS)
+
+
+def says_nothing(step: Step) -> bool:
+    """The description is empty, a placeholder, or only repeats the step's name."""
+    raw = step.description
+    if len(raw) > _LONGEST_VACUOUS + 4 and len(raw) > len(step.name) + 6:
+        return False  # too long to be a placeholder or the name again (the common case)
+    d = _norm(raw)
+    if d.lower() in VACUOUS:
+        return True
+    n = _norm(step.name)
+    return bool(n) and d in (n, n + "环节", n + "阶段", "进行" + n, "负责" + n, n + "。")
+
+
+EMPTY, CHAIN_IN_NAME, CHAIN_IN_DESCRIPTION = 1, 2, 4
+
+
+@lru_cache(maxsize=65536)
+def step_flags(name: str, description: str) -> int:
+    """EMPTY | CHAIN_IN_NAME | CHAIN_IN_DESCRIPTION for a step (steps repeat: remembered)."""
+    empty = says_nothing(Step(name, description))
+    flags = EMPTY if empty else 0
+    if empty and is_chain(name):
+        flags |= CHAIN_IN_NAME  # a name like “受理——审核” is fine when the description says what happens
+    if is_chain(description):
+        flags |= CHAIN_IN_DESCRIPTION
+    return flags
+
+
+def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+    steps = guide.steps
+    if not steps:
+        return
+    flags = [step_flags(s.name, s.description) for s in steps]
+    if not any(flags):
+        return
+    if len(steps) >= 2 and all(f == EMPTY for f in flags):
+        chain = "——".join(s.name for s in steps)
+        out.append(make(
+            guide, index, "step_without_requirements", where="steps", where_key="steps", text=chain,
+            message=f"办理流程只列出了环节名称（{chain}），没有说明每个环节做什么、要什么。"
+                    "请逐个环节写明办理内容、办理要求和时限。",
+            evidence={"context": chain, "steps": [s.name for s in steps]},
+        ))
+        return
+    for j, (s, f) in enumerate(zip(steps, flags, strict=True)):
+        if not f:
+            continue
+        key = step_key(guide, j)
+        if f & (CHAIN_IN_NAME | CHAIN_IN_DESCRIPTION):
+            field = "description" if f & CHAIN_IN_DESCRIPTION else "name"
+            text = s.description if field == "description" else s.name
+            out.append(make(
+                guide, index, "step_without_requirements", where=f"steps[{j}].{field}",
+                where_key=f"{key}.{field}", text=text,
+                message=f"办理流程写成了一串环节名称“{text}”，没有说明各环节的具体要求。"
+                        "请拆分为各个环节，逐一写明办理内容、办理要求和时限。",
+                evidence={"context": text},
+            ))
+            continue
+        if not s.name and not s.description:
+            message = "办理流程中有一个空环节（没有名称也没有说明）。请删除或补全该环节。"
+        else:
+            message = (f"办理环节“{s.name}”只有名称，没有说明这一环节做什么、需要申请人提供什么。"
+                       "请写明办理内容、办理要求和时限。")
+        out.append(make(
+            guide, index, "step_without_requirements", where=f"steps[{j}].description",
+            where_key=f"{key}.description", text=s.name, message=message,
+            evidence={"context": s.name},
+        ))

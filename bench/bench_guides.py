@@ -1,0 +1,165 @@
+"""Benchmark the service-guide check end to end: read JSON bytes, build guides, run every rule.
+
+    .venv/bin/python bench/bench_guides.py [--guides 10000] [--out /tmp/wicket_bench_guides.json] [--repeat 5]
+
+The corpus is generated deterministically (fixed seed): about 8 materials and 5 steps per guide,
+about a third of the items also published on a second site, and a realistic share of faults.
+Target (issue 6): at least 20,000 guides per second on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis.guides import check_guides, load_guides  # noqa: E402
+from analysis.tabular import read_path  # noqa: E402
+
+DEPARTMENTS = ["县市场监督管理局", "县人力资源和社会保障局", "县民政局", "县自然资源和规划局", "县住房和城乡建设局",
+               "县卫生健康委员会", "县交通运输局", "县农业农村局", "县教育局", "县公安局", "县生态环境分局", "县文化旅游体育局"]
+SITES = ["县政务服务网", "省政务服务网", "部门网站"]
+ACTIONS = ["设立登记", "变更登记", "注销登记", "许可证核发", "许可证延续", "备案", "资格认定", "补贴申领", "证明开具", "年度检验"]
+SUBJECTS = ["食品经营", "药品零售", "建筑施工企业", "道路运输经营", "民办学校", "社会团体", "医疗机构执业", "再生资源回收",
+            "农药经营", "种子生产经营", "出版物零售", "娱乐场所", "特种设备使用", "排污", "养老机构", "职业技能培训机构"]
+PLAIN_MATERIALS = ["营业执照复印件", "法定代表人身份证明", "居民身份证复印件", "经营场所使用证明", "房屋租赁合同", "从业人员健康证明",
+                   "专业技术人员资格证书", "设备清单", "平面布置图", "其他股东的身份证明复印件", "章程", "验资报告",
+                   "消防安全检查合格证明", "卫生管理制度", "户口簿", "居民身份证或其他有效身份证件", "授权委托人身份证明"]
+FORMS = ["申请书", "登记申请表", "信用承诺书", "授权委托书", "基本情况表", "变更登记表"]
+CATCH_ALL = ["其他材料", "法律、行政法规规定的其他材料", "审批机关认为需要提交的其他材料", "其他相关材料",
+             "根据有关法律法规规定应提交的其他材料", "身份证明、营业执照等材料"]
+STEPS = [("申请", "申请人通过政务服务网或窗口提交申请材料"),
+         ("受理", "窗口工作人员当场审查申请材料，材料齐全、符合法定形式的予以受理，出具受理通知书"),
+         ("审查", "审批人员对申请材料进行实质审查，需要现场核查的，自受理之日起5个工作日内组织核查"),
+         ("决定", "审批负责人作出准予或不予许可的决定，不予许可的书面说明理由"),
+         ("制证", "准予许可的，制作许可证件"),
+         ("送达", "通过窗口领取或免费邮寄送达")]
+
+
+def _guide(rng: random.Random, n: int) -> dict[str, Any]:
+    department = rng.choice(DEPARTMENTS)
+    subject = rng.choice(SUBJECTS)
+    name = f"{subject}{rng.choice(ACTIONS)}"
+    materials = []
+    forms = rng.sample(FORMS, 2)
+    for form in forms:
+        blank = "" if rng.random() < 0.08 else f"https://zwfw.example.gov.cn/forms/{n}/{form}.docx"
+        sample = "" if rng.random() < 0.12 else f"https://zwfw.example.gov.cn/samples/{n}/{form}.pdf"
+        materials.append({"name": f"{subject}{form}", "required": True, "copies": "1", "medium": "纸质或电子",
+                          "origin": "申请人自备", "blank_form": blank, "sample": sample,
+                          "requirements": "申请人签字或盖章", "basis": "《行政许可法》第二十九条"})
+    for plain in rng.sample(PLAIN_MATERIALS, 5 + rng.randint(0, 1)):
+        materials.append({"name": plain, "required": rng.random() < 0.8, "copies": "原件1份，复印件1份",
+                          "medium": "纸质", "origin": rng.choice(["申请人自备", "政府部门核发"]), "blank_form": "",
+                          "sample": "", "requirements": "复印件加盖公章，核验原件", "basis": ""})
+    if rng.random() < 0.15:
+        materials.append({"name": rng.choice(CATCH_ALL), "required": False, "copies": "", "medium": "纸质",
+                          "origin": "其他", "blank_form": "", "sample": "", "requirements": "", "basis": ""})
+    if rng.random() < 0.05:
+        steps = [{"name": "提出申请——受理——审核——决定——送达", "description": "", "days": None}]
+    else:
+        steps = [{"name": s, "description": "" if rng.random() < 0.04 else d, "days": rng.choice([1, 2, 3, 5])}
+                 for s, d in rng.sample(STEPS, 5)]
+    statutory = rng.choice([20, 15, 30, 10])
+    promised = max(1, statutory // rng.choice([2, 3, 4])) if rng.random() > 0.03 else statutory + 5
+    charged = rng.random() < 0.1
+    visits = rng.choices([0, 1, 2, 3], weights=[40, 50, 7, 3])[0]
+    area = "" if rng.random() < 0.05 else "0557-"
+    return {
+        "code": f"11341321{n:08d}", "name": name, "department": department, "source": "县政务服务网",
+        "legal_basis": [] if rng.random() < 0.03 else ["《中华人民共和国行政许可法》", f"《{subject}管理办法》第十二条"],
+        "conditions": ["申请人具有完全民事行为能力", "具有与所申请事项相适应的场所、设备和人员"]
+        + (["法律、法规规定的其他条件"] if rng.random() < 0.1 else []),
+        "materials": materials, "steps": steps,
+        "statutory_days": f"{statutory}个工作日", "promised_days": f"{promised}个工作日",
+        "fee": "工本费10元" if charged else "不收费",
+        "fee_basis": "" if charged and rng.random() < 0.5 else ("《收费标准》皖价费〔2017〕12号" if charged else ""),
+        "location": "县政务服务中心二楼综合窗口", "hours": "工作日上午9:00-12:00，下午13:30-17:00",
+        "phone": f"{area}88{rng.randint(10000, 99999)}", "supervision_phone": "0557-12345",
+        "visits": visits, "visits_reason": "核验原件" if visits and rng.random() > 0.2 else "",
+        "online_url": f"https://zwfw.example.gov.cn/item/{n}",
+    }
+
+
+def generate_guides(count: int, seed: int = 20180509) -> list[dict[str, Any]]:
+    """`count` guides; about a third of the items appear again on a second site, some changed."""
+    rng = random.Random(seed)
+    guides: list[dict[str, Any]] = []
+    n = 0
+    while len(guides) < count:
+        g = _guide(rng, n)
+        n += 1
+        guides.append(g)
+        if len(guides) < count and rng.random() < 0.3:
+            copy = json.loads(json.dumps(g))
+            copy["source"] = rng.choice(SITES[1:])
+            if rng.random() < 0.4:
+                copy["name"] = copy["name"] + "（" + rng.choice(["新办", "首次申请", "办理"]) + "）"
+            if rng.random() < 0.3:
+                copy["materials"] = copy["materials"][:-1]
+            if rng.random() < 0.2:
+                copy["promised_days"] = copy["statutory_days"]
+            guides.append(copy)
+    return guides
+
+
+def write_corpus(path: Path, count: int, seed: int = 20180509) -> int:
+    data = json.dumps(generate_guides(count, seed), ensure_ascii=False).encode("utf-8")
+    path.write_bytes(data)
+    return len(data)
+
+
+def run_once(file: str, clock: Any = time.perf_counter) -> tuple[float, float, int, Counter[str]]:
+    """Read the file, parse it into guides, check them: (read+parse seconds, check seconds, guides, kinds)."""
+    t0 = clock()
+    guides = load_guides(read_path(file), file=file)
+    t1 = clock()
+    findings = check_guides(guides)
+    t2 = clock()
+    return t1 - t0, t2 - t1, len(guides), Counter(f.kind for f in findings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--guides", type=int, default=10_000)
+    parser.add_argument("--out", default="/tmp/wicket_bench_guides.json")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=20180509)
+    args = parser.parse_args(argv)
+    path = Path(args.out)
+    size = write_corpus(path, args.guides, args.seed)
+    data = path.read_bytes()
+    parsed = json.loads(data)
+    materials = sum(len(g["materials"]) for g in parsed)
+    steps = sum(len(g["steps"]) for g in parsed)
+    del parsed
+    n = 0
+    kinds: Counter[str] = Counter()
+    print(f"corpus: {args.guides} guides, {materials / args.guides:.1f} materials and {steps / args.guides:.1f} "
+          f"steps per guide, {size / 1e6:.1f} MB JSON ({path})")
+    for label, clock in (("wall", time.perf_counter), ("cpu", time.process_time)):
+        runs = []
+        for _ in range(args.repeat):
+            gc.collect()
+            load_s, check_s, n, kinds = run_once(str(path), clock)
+            runs.append((load_s + check_s, load_s, check_s))
+        total, load_s, check_s = min(runs)
+        median = sorted(r[0] for r in runs)[len(runs) // 2]
+        print(f"{label:>4} best of {args.repeat}: read+parse {load_s * 1000:.0f} ms + check {check_s * 1000:.0f} ms "
+              f"= {total * 1000:.0f} ms -> {n / total:,.0f} guides/s (median {n / median:,.0f}/s; target 20,000)")
+    print(f"findings: {sum(kinds.values())} ({sum(kinds.values()) / n:.2f} per guide)")
+    for kind, count in kinds.most_common():
+        print(f"  {kind:<28} {count}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
