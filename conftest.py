@@ -14,6 +14,21 @@ import pytest
 PASSWORD = "Test-password-2026"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttles and login lock-outs count in the cache: every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _own_media_root(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own, so equal names never collide across tests."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def county(db):
     from django.contrib.auth import get_user_model

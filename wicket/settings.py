@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "wicket.problems",
     "wicket.signoff",
     "wicket.registry",
+    "wicket.supervision",
+    "wicket.public",
+    "wicket.guides",
     "wicket.demo",
 ]
 
@@ -173,6 +176,18 @@ if SECURE_SSL_REDIRECT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# The public-report throttle counts in the cache: it must be shared by every gunicorn worker.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
+# Behind nginx set 1, so each visitor is counted by its own address and not the proxy's.
+WICKET_PROXY_HOPS = envint("WICKET_PROXY_HOPS", "0")
+# Escalation (督办) levels: working days overdue before a reminder, a 督办单, listing in a circular.
+WICKET_ESCALATION_WORKDAYS = [int(x) for x in envlist("WICKET_ESCALATION_WORKDAYS", "1,5,10")]
 
 LOGGING = {
     "version": 1,

@@ -12,3 +12,6 @@ os.environ.setdefault("WICKET_DATA_DIR", tempfile.mkdtemp(prefix="wicket-test-")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 from wicket.settings import *  # noqa: E402,F403
+
+# One process per test worker: an in-memory cache is enough, and cannot leak between runs.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

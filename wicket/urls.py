@@ -15,4 +15,7 @@ urlpatterns = [
     path("problems/", include("wicket.problems.urls")),
     path("submissions/", include("wicket.signoff.urls")),
     path("registry/", include("wicket.registry.urls")),
+    path("supervision/", include("wicket.supervision.urls")),
+    path("public/", include("wicket.public.urls")),
+    path("guides/", include("wicket.guides.urls")),
 ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wicket.core.nav import Todo
 from wicket.orgs import access
 
-from .models import Problem, Status
+from .models import Problem
 from .selectors import overdue_q, problems_due
 
 
@@ -22,10 +22,6 @@ def problem_todos(*, user, today: dt.date) -> list[Todo]:
                                                                    "d": p.deadline.isoformat()},
                           url=reverse("problems:detail", args=[p.pk]), level=level))
     if access.is_supervisor(user):
-        waiting = Problem.objects.filter(status=Status.AWAITING_VERIFICATION).count()
-        if waiting:
-            todos.append(Todo(text=_("待核验销号的问题"), url=f"{list_url}?status=awaiting_verification",
-                              count=waiting))
         overdue = Problem.objects.filter(overdue_q(today)).count()
         if overdue:
             todos.append(Todo(text=_("全县逾期未整改的问题"), url=f"{list_url}?overdue=1", level="danger",
