@@ -1,6 +1,6 @@
 from wicket.orgs import access
 
-from .nav import nav_for
+from .nav import nav_groups_for
 
 
 def wicket_context(request):
@@ -8,7 +8,7 @@ def wicket_context(request):
     if not user.is_authenticated:
         return {}
     return {
-        "nav_items": nav_for(user),
+        "nav_groups": nav_groups_for(user),
         "is_supervisor": access.is_supervisor(user),
         "is_center_staff": access.is_center_staff(user),
         "my_roles": user.memberships.select_related("unit").all(),
