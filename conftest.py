@@ -15,18 +15,20 @@ PASSWORD = "Test-password-2026"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Throttles and login lock-outs count in the cache: every test starts from zero."""
+def _isolated(request, tmp_path):
+    """Each test starts with an empty cache (throttles, lock-outs) and a media folder of its own.
+
+    Pure analysis tests run without Django too (`-p no:django`): then there is nothing to isolate.
+    """
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
     from django.core.cache import cache
+    from django.test import override_settings
 
     cache.clear()
-    yield
-
-
-@pytest.fixture(autouse=True)
-def _own_media_root(settings, tmp_path):
-    """Uploaded files go to a folder of the test's own, so equal names never collide across tests."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+    with override_settings(MEDIA_ROOT=tmp_path / "media"):
+        yield
 
 
 @pytest.fixture
