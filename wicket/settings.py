@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wicket.supervision",
     "wicket.public",
     "wicket.guides",
+    "wicket.halldata",
     "wicket.demo",
 ]
 
@@ -188,6 +189,9 @@ CACHES = {
 WICKET_PROXY_HOPS = envint("WICKET_PROXY_HOPS", "0")
 # Escalation (督办) levels: working days overdue before a reminder, a 督办单, listing in a circular.
 WICKET_ESCALATION_WORKDAYS = [int(x) for x in envlist("WICKET_ESCALATION_WORKDAYS", "1,5,10")]
+# 好差评: working days within which every 差评 must be answered; queue wait target in minutes.
+WICKET_RATING_REPLY_WORKDAYS = envint("WICKET_RATING_REPLY_WORKDAYS", "5")
+WICKET_QUEUE_TARGET_MINUTES = envint("WICKET_QUEUE_TARGET_MINUTES", "30")
 
 LOGGING = {
     "version": 1,

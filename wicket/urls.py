@@ -18,4 +18,5 @@ urlpatterns = [
     path("supervision/", include("wicket.supervision.urls")),
     path("public/", include("wicket.public.urls")),
     path("guides/", include("wicket.guides.urls")),
+    path("halldata/", include("wicket.halldata.urls")),
 ]
