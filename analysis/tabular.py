@@ -82,7 +82,11 @@ def _grid_from_csv(data: bytes, file: str) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel  # type: ignore[assignment]
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect)]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    try:
+        return [[c.strip() for c in row] for row in reader]
+    except csv.Error as exc:  # e.g. a stray carriage return or NUL inside a field
+        raise InputError(f"CSV 格式错误：{exc}", file=file, row=reader.line_num) from exc
 
 
 def _grid_from_spreadsheet(data: bytes, file: str, sheet: str | None) -> tuple[list[list[str]], str]:
