@@ -20,12 +20,16 @@ def scalper_suspect(con: duckdb.DuckDBPyConnection, s: QueueSettings) -> list[Fi
     """Holders (registered agents excepted) with many tickets a day, bursts at the kiosk, tickets
     for many items within one calendar month, or tickets mostly never used (no-show or cancelled)."""
     k, per_day, n = int(s.burst_tickets), int(s.scalper_tickets_per_day), int(s.evidence_cap)
-    least = max(1, min(k, per_day, int(s.scalper_items), int(s.unused_min_tickets)))
+    # A holder can only be flagged with ≥ min(per_day, k) tickets on one day (many a day; a burst
+    # is looked for only on such holders) or ≥ min(items, unused_min) tickets in all (many items
+    # in a month; mostly unused): every rule below runs on these candidates' tickets only.
+    day_min, total_min = min(k, per_day), min(int(s.scalper_items), int(s.unused_min_tickets))
     rows = _dicts(con, f"""
         WITH h0 AS (SELECT hall, holder, ticket_id, issued_at, day, item, status FROM tk
                     WHERE holder IS NOT NULL AND NOT list_contains({sql_list(sorted(s.agents))}, holder)),
-        -- every rule needs at least `least` tickets of one holder: drop everyone else first
-        many AS (SELECT hall, holder FROM h0 GROUP BY ALL HAVING count(*) >= {least}),
+        d0 AS (SELECT hall, holder, day, count(*) AS n FROM h0 GROUP BY ALL),
+        many AS (SELECT hall, holder FROM d0 GROUP BY ALL
+                 HAVING max(n) >= {day_min} OR sum(n) >= {total_min}),
         h AS (SELECT * FROM h0 SEMI JOIN many USING (hall, holder)),
         daily AS (SELECT hall, holder, day, count(*) AS n FROM h GROUP BY ALL),
         monthly AS (SELECT hall, holder, count(DISTINCT item) AS items FROM h

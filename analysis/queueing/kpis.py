@@ -1,4 +1,4 @@
-"""Ticket KPIs in DuckDB SQL: one GROUPING SETS pass, utilisation per window, peak queue per day.
+"""Ticket KPIs in DuckDB SQL: one GROUP BY per level, utilisation per window, peak queue per day (numpy).
 
 Durations are kept in integer microseconds until the end, so sums and averages are exact and a
 log read by either loader gives the identical report.
@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from analysis.common import Finding
 
-from .engine import connect, first_row
+from .engine import connect
 from .load import TicketLog, load_ticket_paths
 from .report import (
     DayKpis,
@@ -84,28 +85,23 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-_SETS = {"overall": "()", "hall": "(hall)", "day": "(hall, day)", "hour": "(hall, hr)",
-         "weekday_hour": "(hall, wd, hr)", "window": '(hall, "window")', "item": "(hall, item)"}
+_SETS = {"overall": (), "hall": ("hall",), "day": ("hall", "day"), "hour": ("hall", "hr"),
+         "weekday_hour": ("hall", "wd", "hr"), "window": ("hall", "window"), "item": ("hall", "item")}
 
 
 def _grouped(con: duckdb.DuckDBPyConnection, target_us: int, *, overall: bool = True,
              view: str = "tk") -> dict[str, list[dict[str, Any]]]:
-    sets = {k: v for k, v in _SETS.items() if overall or k != "overall"}
-    rows = _dicts(con, f"""
-        SELECT GROUPING(hall, day, hr, wd, "window", item) AS gid, hall, day, hr, wd, "window", item,
-               {_aggregates(target_us)}
-        FROM {view} GROUP BY GROUPING SETS ({", ".join(sets.values())})""")
-    # GROUPING() sets a bit for each column NOT grouped (hall is the most significant of six bits).
-    grouped_cols = {"overall": (), "hall": ("hall",), "day": ("hall", "day"), "hour": ("hall", "hr"),
-                    "weekday_hour": ("hall", "wd", "hr"), "window": ("hall", "window"),
-                    "item": ("hall", "item")}
-    order = ("hall", "day", "hr", "wd", "window", "item")
-    gid_of = {name: sum(1 << (5 - i) for i, c in enumerate(order) if c not in cols)
-              for name, cols in grouped_cols.items()}
+    """One plain GROUP BY per level (DuckDB's GROUPING SETS with holistic aggregates such as
+    quantile_cont is several times slower than the separate queries, and holds every set at once)."""
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in _SETS}
-    by_gid = {gid: name for name, gid in gid_of.items()}
-    for r in rows:
-        out[by_gid[r["gid"]]].append(r)
+    for name, cols in _SETS.items():
+        if name == "overall" and not overall:
+            continue
+        keys = ", ".join(f'"{c}"' for c in cols)
+        group = f" GROUP BY {keys}" if cols else ""
+        out[name] = _dicts(con, f"SELECT {keys + ', ' if cols else ''}{_aggregates(target_us)} FROM {view}{group}")
+    if overall and out["overall"] and out["overall"][0]["tickets"] == 0:
+        out["overall"] = []  # an empty log: no row, as GROUPING SETS gave
     return out
 
 
@@ -123,39 +119,75 @@ def _utilisation(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], dict[s
     return {(r["hall"], r["window"]): r for r in rows}
 
 
-def _peaks(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, dt.date], tuple[int, dt.datetime]]:
+def _peaks(con: duckdb.DuckDBPyConnection, first_day: dt.date | None,
+           last_day: dt.date | None) -> dict[tuple[str, dt.date], tuple[int, dt.datetime]]:
     """Most people waiting at once each hall-day, rebuilt from issue and call times.
 
     A ticket waits from issue to call; unserved tickets wait until closing; cancelled tickets
     (their leaving time is unknown) are left out. At equal times, calls count before issues.
+    The ±1 events are sorted once in numpy (see `peak_queues`), not by a SQL window.
     """
-    rows = con.execute("""
-        WITH ev AS (  -- k orders events by time, a call (even k) before an issue (odd k) at equal times
-          SELECT hall, day, epoch_us(issued_at) * 2 + 1 AS k, 1 AS d FROM tk WHERE status <> 'cancelled'
-          UNION ALL
-          SELECT hall, day, epoch_us(called_at) * 2 AS k, -1 AS d FROM tk
-          WHERE status <> 'cancelled' AND called_at IS NOT NULL
-        ), run AS (
-          SELECT hall, day, k, sum(d) OVER (PARTITION BY hall, day ORDER BY k ROWS UNBOUNDED PRECEDING) AS q
-          FROM ev)
-        SELECT hall, day, max(q) AS peak, arg_max(k, {'q': q, 'k': -k}) AS at
-        FROM run GROUP BY hall, day""").fetchall()
-    return {(h, d): (int(p), _from_key(at)) for h, d, p, at in rows}
+    if first_day is None or last_day is None:
+        return {}
+    halls = [h for (h,) in con.execute("SELECT DISTINCT hall FROM tk ORDER BY hall").fetchall()]
+    n_days = (last_day - first_day).days + 1
+    con.execute("CREATE OR REPLACE TEMP TABLE hall_ids (hall VARCHAR, hid BIGINT)")
+    con.executemany("INSERT INTO hall_ids VALUES (?, ?)", [(h, i) for i, h in enumerate(halls)])
+    a = con.execute(f"""
+        SELECT hall_ids.hid * {n_days} + (tk.day - DATE '{first_day.isoformat()}') AS hd,
+               epoch_us(tk.issued_at) - epoch_us(tk.day) AS issued,
+               coalesce(epoch_us(tk.called_at) - epoch_us(tk.day), -1) AS called
+        FROM tk JOIN hall_ids USING (hall) WHERE tk.status <> 'cancelled'""").fetchnumpy()
+    hd, issued, called = (np.asarray(a[c], dtype=np.int64) for c in ("hd", "issued", "called"))
+    con.execute("DROP TABLE hall_ids")
+    out = {}
+    for group, peak, at in zip(*peak_queues(hd, issued, called), strict=True):
+        hid, off = divmod(int(group), n_days)
+        day = first_day + dt.timedelta(days=off)
+        out[(halls[hid], day)] = (int(peak), dt.datetime.combine(day, dt.time()) + dt.timedelta(microseconds=int(at)))
+    return out
 
 
-def _from_key(k: int) -> dt.datetime:
-    return dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=k // 2)
+def peak_queues(group: np.ndarray, issued: np.ndarray,
+                called: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per group: the largest number waiting at once and the first time it was reached.
+
+    One row per (non-cancelled) ticket: `issued` and `called` are times within the group
+    (`called` < 0: never called). Events are keyed 2t+1 for an issue and 2t for a call, so that
+    at equal times the call counts first; the running sum of +1/−1 over the keys in order is the
+    queue. Returns (groups, peaks, times of the peaks), groups ascending.
+    """
+    was_called = called >= 0
+    grp = np.concatenate([group, group[was_called]])
+    key = np.concatenate([issued * 2 + 1, called[was_called] * 2])
+    if len(key) == 0:
+        return (np.empty(0, np.int64),) * 3
+    shift = max(int(key.max()), 1).bit_length()
+    if int(key.min()) >= 0 and int(grp.min()) >= 0 and shift + int(grp.max()).bit_length() <= 63:
+        packed = np.sort((grp << shift) | key)  # one int64 sort of (group, key)
+        grp, key = packed >> shift, packed & ((1 << shift) - 1)
+    else:  # keys too wide to pack: sort by (group, key) the slower way
+        order = np.lexsort((key, grp))
+        grp, key = grp[order], key[order]
+    q = np.cumsum((key & 1) * 2 - 1)
+    starts = np.flatnonzero(np.concatenate([[True], grp[1:] != grp[:-1]]))
+    seg = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(key))))
+    q -= np.concatenate([[0], q[starts[1:] - 1]])[seg]  # running sum within each group
+    peak = np.maximum.reduceat(q, starts)
+    hits = np.flatnonzero(q == peak[seg])
+    first = hits[np.concatenate([[True], seg[hits][1:] != seg[hits][:-1]])]
+    return grp[starts], peak, key[first] // 2
 
 
 def compute_kpis(con: duckdb.DuckDBPyConnection, *, target_minutes: float, overall: bool = True) -> KpiReport:
-    """The KPI part of the report over the table or view `tickets` on `con` (without `overall`
-    when it is only a batch of halls: overall is then left empty for the caller to fill)."""
-    con.execute(BASE_VIEW)
+    """The KPI part of the report over table `tk` on `con` (made by `load_batch`; without
+    `overall` when it is only a batch of halls: overall is then left empty for the caller to fill)."""
     target_us = round(target_minutes * US_PER_MIN)
     g = _grouped(con, target_us, overall=overall)
     util = _utilisation(con)
-    peaks = _peaks(con)
-    span = first_row(con, "SELECT min(day), max(day) FROM tk") or (None, None)
+    days = [r["day"] for r in g["day"]]
+    span = (min(days), max(days)) if days else (None, None)
+    peaks = _peaks(con, *span)
 
     def key(*cols: str):  # sort helper: hall first, then the named columns
         return lambda r: tuple(r[c] for c in cols)
@@ -199,45 +231,80 @@ def as_log(source: TicketSource) -> TicketLog:
 def _quantiles_from_histogram(pairs: list[tuple[int, int]], qs: tuple[float, ...]) -> list[float] | None:
     """Exactly what DuckDB's quantile_cont gives, from (value, count) pairs: for position
     RN = (n − 1)·q between the sorted values at floor(RN) and ceil(RN), lo + (hi − lo)·(RN − floor)."""
-    pairs = sorted(pairs)
-    n = sum(c for _, c in pairs)
+    values = np.array([v for v, _ in pairs], dtype=np.int64)
+    counts = np.array([c for _, c in pairs], dtype=np.int64)
+    return _quantiles_from_counts(values, counts, qs)
+
+
+def _quantiles_from_counts(values: np.ndarray, counts: np.ndarray, qs: tuple[float, ...]) -> list[float] | None:
+    """`_quantiles_from_histogram` over arrays (a value may appear more than once)."""
+    order = np.argsort(values, kind="stable")
+    values, cum = values[order], np.cumsum(counts[order])
+    n = int(cum[-1]) if len(cum) else 0
     if n == 0:
         return None
     out = []
     for q in qs:
         rn = (n - 1) * q
         lo_i, hi_i = math.floor(rn), math.ceil(rn)
-        lo = hi = None
-        seen = 0
-        for value, count in pairs:
-            if lo is None and lo_i < seen + count:
-                lo = value
-            if hi_i < seen + count:
-                hi = value
-                break
-            seen += count
-        assert lo is not None and hi is not None
+        lo = int(values[np.searchsorted(cum, lo_i, side="right")])
+        hi = int(values[np.searchsorted(cum, hi_i, side="right")])
         out.append(float(lo) + float(hi - lo) * (rn - lo_i))
     return out
 
 
-def _overall_by_histogram(con: duckdb.DuckDBPyConnection, target_us: int, view: str) -> dict[str, Any]:
-    """The overall KPIs of a log too large to hold every wait in memory: plain aggregates in SQL,
-    percentiles from the exact value counts (waits are whole seconds in practice: few values)."""
-    cur = con.execute(f"""
-        SELECT count(*) AS tickets, count(wait_us) AS called,
-          count(*) FILTER (WHERE status = 'served') AS served, count(*) FILTER (WHERE status = 'no_show') AS no_show,
-          count(*) FILTER (WHERE status = 'unserved') AS unserved,
-          count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
-          avg(wait_us) AS w_mean, max(wait_us) AS w_max, count(svc_us) AS s_n, avg(svc_us) AS s_mean,
-          max(svc_us) AS s_max, count(*) FILTER (WHERE wait_us <= {int(target_us)}) AS within
-        FROM {view}""")
-    names = [d[0] for d in cur.description]
-    row = dict(zip(names, cur.fetchall()[0], strict=True))
-    for col, key in (("wait_us", "w_q"), ("svc_us", "s_q")):
-        pairs = con.execute(f"SELECT {col}, count(*) FROM {view} WHERE {col} IS NOT NULL GROUP BY 1").fetchall()
-        row[key] = _quantiles_from_histogram(pairs, (0.5, 0.9, 0.95))
-    return row
+def _avg(total: int, n: int) -> float | None:
+    """DuckDB's avg of BIGINT: the exact integer sum divided in long double, then rounded to double."""
+    if n == 0:
+        return None
+    if abs(total) < 2**63:
+        return float(np.longdouble(np.int64(total)) / np.longdouble(n))
+    return total / n
+
+
+_PART_SUMS = """SELECT count(*) AS tickets, count(wait_us) AS called,
+      count_if(status = 'served') AS served, count_if(status = 'no_show') AS no_show,
+      count_if(status = 'unserved') AS unserved, count_if(status = 'cancelled') AS cancelled,
+      sum(wait_us)::HUGEINT AS w_sum, max(wait_us) AS w_max, count(svc_us) AS s_n,
+      sum(svc_us)::HUGEINT AS s_sum, max(svc_us) AS s_max,
+      count(*) FILTER (WHERE wait_us <= {target}) AS within FROM tk"""
+
+
+class _Overall:
+    """The overall KPIs of a log processed a batch of halls at a time: counts and exact integer
+    sums added up, percentiles from the merged exact value counts of every batch."""
+
+    def __init__(self, target_us: int) -> None:
+        self.target_us = target_us
+        self.sums: dict[str, int] = {}
+        self.maxes: dict[str, int | None] = {"w_max": None, "s_max": None}
+        self.hist: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"wait_us": [], "svc_us": []}
+
+    def add(self, con: duckdb.DuckDBPyConnection) -> None:
+        row = _dicts(con, _PART_SUMS.format(target=int(self.target_us)))[0]
+        for key, value in row.items():
+            if key in self.maxes:
+                if value is not None:
+                    old = self.maxes[key]
+                    self.maxes[key] = value if old is None else max(old, value)
+            else:
+                self.sums[key] = self.sums.get(key, 0) + int(value or 0)
+        for col in self.hist:
+            a = con.execute(f"SELECT {col} AS v, count(*) AS c FROM tk WHERE {col} IS NOT NULL GROUP BY 1").fetchnumpy()
+            self.hist[col].append((np.asarray(a["v"], dtype=np.int64), np.asarray(a["c"], dtype=np.int64)))
+
+    def row(self) -> dict[str, Any]:
+        s = self.sums
+        out: dict[str, Any] = {k: s.get(k, 0) for k in ("tickets", "called", "served", "no_show", "unserved",
+                                                       "cancelled", "s_n", "within")}
+        out.update(self.maxes)
+        out["w_mean"], out["s_mean"] = _avg(s.get("w_sum", 0), out["called"]), _avg(s.get("s_sum", 0), out["s_n"])
+        for col, key in (("wait_us", "w_q"), ("svc_us", "s_q")):
+            parts = self.hist[col]
+            values = np.concatenate([v for v, _ in parts]) if parts else np.empty(0, np.int64)
+            counts = np.concatenate([c for _, c in parts]) if parts else np.empty(0, np.int64)
+            out[key] = _quantiles_from_counts(values, counts, (0.5, 0.9, 0.95))
+        return out
 
 
 def hall_batches(con: duckdb.DuckDBPyConnection, source: str, batch_rows: int) -> list[list[str]]:
@@ -253,11 +320,18 @@ def hall_batches(con: duckdb.DuckDBPyConnection, source: str, batch_rows: int) -
     return batches
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, source: str, halls: list[str] | None) -> None:
-    """(Re)create table `tickets` from `source`: all of it, or only these halls."""
+# The columns the KPIs read (the findings also need ticket_id, holder and channel).
+KPI_COLUMNS = 'hall, issued_at, called_at, started_at, finished_at, "window", item, queue, status'
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, source: str, halls: list[str] | None, *,
+               columns: str = "*") -> None:
+    """(Re)create table `tk` (the log plus day, hour, weekday, wait and service time; see
+    `base_view`) from `source`: all of it, or only these halls. Materialised once, so the
+    derived columns are not recomputed by each of the queries that follow."""
     where = "" if halls is None else " WHERE hall IN (" + ", ".join(
         "'" + h.replace("'", "''") + "'" for h in halls) + ")"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE tickets AS SELECT * FROM {source}{where}")
+    con.execute(base_view(f"(SELECT {columns} FROM {source}{where})").replace("TEMP VIEW", "TEMP TABLE"))
 
 
 def kpi_report(source: TicketSource, *, target_minutes: float = 30, settings: QueueSettings | None = None,
@@ -273,25 +347,28 @@ def kpi_report(source: TicketSource, *, target_minutes: float = 30, settings: Qu
     con = connect()
     as_log(source).register(con, "source")
     batches = hall_batches(con, "source", batch_rows)
+    columns = "*" if findings else KPI_COLUMNS
     if len(batches) <= 1:
-        load_batch(con, "source", None)
+        load_batch(con, "source", None, columns=columns)
         report = compute_kpis(con, target_minutes=settings.target_minutes)
         if findings:
             report.findings.extend(_ordered(find_ticket_problems_on(con, report, settings)))
         return report
-    con.execute(base_view("source", "tk_all"))
-    whole = _overall_by_histogram(con, round(settings.target_minutes * US_PER_MIN), "tk_all")
-    span = first_row(con, "SELECT min(day), max(day) FROM tk_all") or (None, None)
+    whole = _Overall(round(settings.target_minutes * US_PER_MIN))
     parts = []
     for halls in batches:
-        load_batch(con, "source", halls)
+        load_batch(con, "source", halls, columns=columns)
+        whole.add(con)
         part = compute_kpis(con, target_minutes=settings.target_minutes, overall=False)
         if findings:
             part.findings.extend(find_ticket_problems_on(con, part, settings))
         parts.append(part)
+    firsts = [p.first_day for p in parts if p.first_day is not None]
+    lasts = [p.last_day for p in parts if p.last_day is not None]
+    span = (min(firsts) if firsts else None, max(lasts) if lasts else None)
     return KpiReport(
         target_minutes=settings.target_minutes, first_day=span[0], last_day=span[1],
-        overall=_kpis(whole),
+        overall=_kpis(whole.row()),
         by_hall=[r for p in parts for r in p.by_hall], by_day=[r for p in parts for r in p.by_day],
         by_hour=[r for p in parts for r in p.by_hour],
         by_weekday_hour=[r for p in parts for r in p.by_weekday_hour],
