@@ -13,7 +13,9 @@ from typing import Any
 from analysis.common import Finding
 
 from .chain import ChainGraph, chain_graph
-from .graph import EMPTY, Closure, ProofGraph, component_cycles, strongly_connected_components
+from .figures import SegmentChains, SetChains, chain_figures
+from .graph import Closure, ProofGraph, component_cycles
+from .levels import LevelChains, components
 from .loader import gc_paused
 from .model import Item, Proof, ProofCatalog
 from .rules import (
@@ -124,14 +126,14 @@ class ProofReport:
     _graph: ProofGraph = field(repr=False)
     _cyclic_comp_of: dict[int, int] = field(repr=False)  # proof index -> its loop component
     _loops: dict[int, str] = field(repr=False)  # proof index -> text of a loop through it
-    _chains: list[AbstractSet[int]] = field(repr=False)  # item index -> proof indices of its chain
+    _affected: list[int] = field(repr=False)  # proof index -> items whose chain contains it
     timings: dict[str, float] = field(default_factory=dict, repr=False)  # stage -> seconds (for bench/)
 
     @cached_property
     def proofs(self) -> list[ProofLine]:
         g, proofs, items = self._graph, self.catalog.proofs, self.catalog.items
         ids = g.ids
-        affected = Counter(concat.from_iterable(self._chains))
+        affected = self._affected
         lines = []
         for v, p in enumerate(proofs):
             units = {items[j].department for j in g.item_preds(v)} | {proofs[q].issuer for q in g.preds(v)}
@@ -175,7 +177,7 @@ def _analyze(catalog: ProofCatalog, max_issuers: int) -> ProofReport:
     g = ProofGraph.build(catalog)
     ids = g.ids
     lap("graph")
-    comps, _ = strongly_connected_components(g.succ)
+    comps, comp_of = components(g.succ)
     lap("scc")
 
     # loops: each elementary cycle once, started at its smallest id
@@ -197,56 +199,53 @@ def _analyze(catalog: ProofCatalog, max_issuers: int) -> ProofReport:
     lap("cycles")
     codes = recommend(proofs, g, cyclic_comps)
     lap("recommend")
-    wanted = [False] * len(proofs)
-    for v in concat.from_iterable(g.roots):
-        wanted[v] = True
-    closure = Closure(g.succ, comps, [c == KEEP for c in codes], g.uses, wanted)
+    kept = [c == KEEP for c in codes]
+    levels = LevelChains.build(g.succ, comps, comp_of, kept)
+    source: SetChains | SegmentChains
+    if levels is not None:
+        source, depth, kept_depth = SegmentChains(levels), levels.depth, levels.kept_depth
+    else:  # thousands of levels: Python sets, linear on long paths
+        wanted = [False] * len(proofs)
+        for v in concat.from_iterable(g.roots):
+            wanted[v] = True
+        closure = Closure(g.succ, comps, kept, g.uses, wanted)
+        source, depth, kept_depth = SetChains(closure.reach, closure.kept_reach), closure.depth, closure.kept_depth
     lap("closure")
 
-    cyclic_nodes = frozenset(cyclic_comp_of)
-    # issuers as ranks in name order: sets and sorts of small ints are cheaper than of names
+    # issuers as ranks in name order: counting and sorting small ints is cheaper than names
     names = sorted({p.issuer for p in proofs})
     rank = {name: i for i, name in enumerate(names)}
-    issuer_of = [rank[p.issuer] for p in proofs].__getitem__
-    outdeg = list(map(len, g.succ)).__getitem__
-    reach, depth, kreach, kdepth = closure.reach, closure.depth, closure.kept_reach, closure.kept_depth
+    in_loop = [False] * len(proofs)
+    for v in cyclic_comp_of:
+        in_loop[v] = True
+    figs = chain_figures(g.roots, source, len(proofs), depth, kept_depth,
+                         [rank[p.issuer] for p in proofs], names, list(map(len, g.succ)), in_loop)
+    lap("chain_figures")
     blocked_by_comp: list[list[str]] = [[] for _ in cyclic_comps]
     figures: list[ItemFigures] = []
-    chains: list[AbstractSet[int]] = []
     # findings are gathered per kind and emitted in key order (item, proof, cycle ids), so no
     # sort of the whole list is needed: kind, then key, then subject
     by_item_dup: dict[int, Finding] = {}
     by_item_run: dict[int, Finding] = {}
-    for j, item in enumerate(items):
-        roots = g.roots[j]
-        if len(roots) == 1:
-            (r,) = roots
-            chain, after, d, d_after = reach[r], kreach[r], depth[r], kdepth[r]
-        elif roots:
-            chain = set().union(*map(reach.__getitem__, roots))
-            after = set().union(*map(kreach.__getitem__, roots))
-            d = max(map(depth.__getitem__, roots))
-            d_after = max(map(kdepth.__getitem__, roots))
-        else:
-            chain, after, d, d_after = EMPTY, EMPTY, 0, 0
-        chains.append(chain)
-        issuers = [names[i] for i in sorted(set(map(issuer_of, chain)))]
-        blocked_by: tuple[str, ...] = ()
-        if not cyclic_nodes.isdisjoint(chain):
-            hit = cyclic_nodes.intersection(chain)
-            blocked_by = tuple(sorted(ids[v] for v in hit))
-            for k in {cyclic_comp_of[v] for v in hit}:
-                blocked_by_comp[k].append(item.id)
-        dups: tuple[str, ...] = ()
-        # every proof of the chain is demanded at least once; more demands than proofs means repeats
-        if sum(map(outdeg, chain)) + len(roots) > len(chain):
-            dups = _chain_duplicates(item, j, roots, chain, g, proofs, cyclic_comp_of, by_item_dup)
-        issuers_after = len(set(map(issuer_of, after)))
+    no_ids: tuple[str, ...] = ()
+    for j, (item, total, issuers, d, after, issuers_after, d_after) in enumerate(zip(
+            items, figs.proofs_total, figs.issuers, figs.depth, figs.proofs_after, figs.issuers_after,
+            figs.depth_after, strict=True)):
+        blocked_by = dups = no_ids
+        chain = figs.sets.get(j)
+        if chain is not None:
+            if figs.loop_hits[j]:
+                hit = [v for v in chain if in_loop[v]]
+                blocked_by = tuple(sorted(ids[v] for v in hit))
+                for k in {cyclic_comp_of[v] for v in hit}:
+                    blocked_by_comp[k].append(item.id)
+            # every proof of the chain is demanded at least once; more demands than proofs means repeats
+            if figs.demands[j] > total:
+                dups = _chain_duplicates(item, j, g.roots[j], chain, g, proofs, cyclic_comp_of, by_item_dup)
         if len(issuers) > max_issuers:
-            by_item_run[j] = runaround_finding(item, issuers, issuers_after, len(chain), max_issuers)
-        figures.append(ItemFigures(item.id, item.name, item.department, len(chain), len(issuers), d,
-                                   bool(blocked_by), len(after), issuers_after, d_after,
-                                   tuple(issuers), blocked_by, dups))
+            by_item_run[j] = runaround_finding(item, list(issuers), issuers_after, total, max_issuers)
+        figures.append(ItemFigures(item.id, item.name, item.department, total, len(issuers), d,
+                                   bool(blocked_by), after, issuers_after, d_after, issuers, blocked_by, dups))
 
     lap("items")
     cycles: list[Cycle] = []
@@ -280,7 +279,7 @@ def _analyze(catalog: ProofCatalog, max_issuers: int) -> ProofReport:
     summary = _summary(catalog, figures, codes, cycles, findings, max_issuers)
     lap("sort_summary")
     return ProofReport(catalog, max_issuers, findings, figures, cycles, summary, codes, g, cyclic_comp_of,
-                       loops, chains, timings)
+                       loops, figs.affected, timings)
 
 
 def _chain_duplicates(item: Item, j: int, roots: tuple[int, ...], chain: AbstractSet[int], g: ProofGraph,
@@ -288,11 +287,12 @@ def _chain_duplicates(item: Item, j: int, roots: tuple[int, ...], chain: Abstrac
     """Proofs demanded at two or more places of one item's chain; appends the finding.
     A demand from inside the proof's own loop is the loop's fault, reported as circular_proof."""
     ids = g.ids
-    demands = Counter(concat.from_iterable(map(g.succ.__getitem__, chain)))
+    succ = g.succ
+    demands = Counter(concat.from_iterable(map(succ.__getitem__, chain)))
     demands.update(roots)
     detail: list[dict[str, Any]] = []
     for v in sorted((v for v, n in demands.items() if n > 1), key=ids.__getitem__):
-        by_proofs: AbstractSet[int] = chain & set(g.preds(v))
+        by_proofs: AbstractSet[int] = {d for d in chain if v in succ[d]}
         if v in loop_of:
             by_proofs = {d for d in by_proofs if loop_of.get(d) != loop_of[v]}
         by = sorted(ids[d] for d in by_proofs)
