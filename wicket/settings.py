@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wicket.public",
     "wicket.guides",
     "wicket.halldata",
+    "wicket.proofs",
     "wicket.demo",
 ]
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("public/", include("wicket.public.urls")),
     path("guides/", include("wicket.guides.urls")),
     path("halldata/", include("wicket.halldata.urls")),
+    path("proofs/", include("wicket.proofs.urls")),
 ]

@@ -29,11 +29,17 @@ class ChainGraph:
 
 
 def chain_graph(catalog: ProofCatalog, g: ProofGraph, item_id: str, recommendations: Sequence[str],
-                loop_of: dict[int, int]) -> ChainGraph:
-    """Breadth first from the item; KeyError for an unknown item id."""
-    j = next((j for j, it in enumerate(catalog.items) if it.id == item_id), None)
-    if j is None:
-        raise KeyError(item_id)
+                loop_of: dict[int, int], item_index: dict[str, int] | None = None) -> ChainGraph:
+    """Breadth first from the item; KeyError for an unknown item id.
+
+    `item_index` (item id -> position) saves a linear search when many chains are drawn."""
+    if item_index is not None:
+        j = item_index[item_id]
+    else:
+        found = next((j for j, it in enumerate(catalog.items) if it.id == item_id), None)
+        if found is None:
+            raise KeyError(item_id)
+        j = found
     item = catalog.items[j]
     proofs = catalog.proofs
     level: dict[int, int] = {}

@@ -153,7 +153,11 @@ class ProofReport:
 
     def item_chain(self, item_id: str) -> ChainGraph:
         """Nodes and edges of one item's chain (KeyError for an unknown item id)."""
-        return chain_graph(self.catalog, self._graph, item_id, self.recommendations, self._cyclic_comp_of)
+        index = self.__dict__.get("_item_index")
+        if index is None:
+            index = {it.id: j for j, it in enumerate(self.catalog.items)}
+            self.__dict__["_item_index"] = index
+        return chain_graph(self.catalog, self._graph, item_id, self.recommendations, self._cyclic_comp_of, index)
 
 
 def analyze(catalog: ProofCatalog, *, max_issuers: int = DEFAULT_MAX_ISSUERS) -> ProofReport:
