@@ -14,16 +14,28 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(page):
     assert page.locator("h2").first.inner_text() == "登录窗口问题排查整改平台"
 
 
-@pytest.mark.parametrize(("who", "sees_menu"), [
-    ("supervisor", "问题整改清单"), ("center_staff", "问题整改清单"), ("liaison", "问题整改清单"),
-    ("head", "问题整改清单"), ("inspector", "问题整改清单"),
-])
-def test_each_role_logs_in_and_finds_the_timeline_and_todos(page, county, campaign, who, sees_menu):
+MENUS = {
+    # role: (menu entries this role must see, entries it must not see)
+    "supervisor": (["排查整改工作", "问题整改清单", "核验销号", "通报", "考核", "窗口统计报送情况"], ["窗口大厅填报"]),
+    "center_staff": (["办事指南体检", "证明材料清理", "大厅数据", "群众监督"], ["考核", "通报", "窗口大厅填报"]),
+    "liaison": (["问题整改清单", "窗口大厅填报", "本单位办事指南", "本单位大厅数据"], ["考核", "办事指南体检", "群众监督"]),
+    "head": (["问题整改清单", "督办", "本单位索要的证明"], ["考核", "窗口统计报送情况"]),
+    "inspector": (["督查任务", "问题整改清单"], ["考核", "窗口大厅填报", "大厅数据"]),
+}
+
+
+@pytest.mark.parametrize("who", list(MENUS))
+def test_each_role_logs_in_and_finds_the_timeline_its_todos_and_only_its_menus(page, county, campaign, who):
     login(page, getattr(county, who), county.password)
     timeline = page.get_by_test_id("timeline")
     assert "集中督查" in timeline.inner_text() and "当前阶段" in timeline.inner_text()
     assert page.get_by_test_id("todos").is_visible()
-    assert page.get_by_role("link", name=sees_menu).is_visible()
+    menu = page.locator("#sidebar-menu")
+    sees, hidden = MENUS[who]
+    for label in sees:
+        assert menu.get_by_role("link", name=label, exact=True).is_visible(), label
+    for label in hidden:
+        assert menu.get_by_role("link", name=label, exact=True).count() == 0, label
 
 
 def test_the_liaison_sees_their_overdue_problem_on_the_home_page(page, county, campaign):
