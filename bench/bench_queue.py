@@ -4,6 +4,13 @@ Parquet dataset, beside a plain pandas implementation of the same report.
     python bench/bench_queue.py                                   # 300k county CSV, 30M province Parquet
     python bench/bench_queue.py --county 300000 --province 3000000 --province-halls 10 --dir /tmp/q
 
+Parquet inputs are also measured with the per-hall aggregates that storing a log writes
+(analysis/queueing/aggregates.py): "write-aggregates" (the time it adds to storing the log, from
+scratch), then "wicket+agg" / "kpis-only+agg" (the report read from them). "wicket" and
+"kpis-only" always compute from the tickets.
+
+    python bench/bench_queue.py --repeat 3 --skip-pandas --aggregates-only   # province, stored
+
 The province-year is also sampled (--pandas-max tickets, same generator, proportionally fewer
 halls) so pandas and Wicket can be compared at a size pandas can hold in memory.
 
@@ -135,11 +142,20 @@ def _measure(kind: str, path: str) -> dict:
     from analysis.queueing import kpi_report, load_parquet, load_ticket_paths
 
     start, cpu = time.perf_counter(), time.process_time()
-    if kind in ("wicket", "kpis-only"):
+    if kind == "write-aggregates":  # what storing the log adds (see analysis/queueing/aggregates.py)
+        import shutil
+
+        from analysis.queueing.aggregates import AGG_DIR, save_aggregates
+
+        shutil.rmtree(Path(path) / AGG_DIR, ignore_errors=True)
+        start, cpu = time.perf_counter(), time.process_time()
+        result = {"halls": save_aggregates(path)}
+    elif kind.split("+")[0] in ("wicket", "kpis-only"):
+        # "wicket" / "kpis-only": from the tickets; "+agg": from the stored per-hall aggregates
         p = Path(path)
         log = load_parquet(p, validate=False) if p.is_dir() else load_ticket_paths([p])
         loaded = time.perf_counter()
-        report = kpi_report(log, findings=kind == "wicket")
+        report = kpi_report(log, findings=kind.startswith("wicket"), aggregates=kind.endswith("+agg"))
         result = {"tickets": report.overall.tickets, "findings": len(report.findings),
                   "load_s": loaded - start}
     elif kind == "validate":
@@ -194,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-province", action="store_true", help="leave out the full province dataset")
     p.add_argument("--pandas-max", type=int, default=3_000_000,
                    help="pandas runs only on inputs up to this many tickets (it needs ~10× the memory)")
+    p.add_argument("--aggregates-only", action="store_true",
+                   help="province: only write the aggregates and report from them")
     p.add_argument("--in-process", action="store_true", help="measure in this process (tests; RSS is then shared)")
     p.add_argument("--measure", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -211,10 +229,12 @@ def main(argv: list[str] | None = None) -> int:
           f"province sample {_ensure(sample, sample_n, sample_halls, 'parquet'):.1f} s "
           f"(0 = reused); load average {os.getloadavg()[0]:.2f}")
     plan = [("county CSV", kind, county) for kind in ("wicket", "kpis-only", "pandas")]
+    stored = ("write-aggregates", "wicket+agg", "kpis-only+agg")
     plan += [(f"province sample Parquet ({sample_n} tickets, {sample_halls} halls)", kind, sample)
-             for kind in ("wicket", "kpis-only", "pandas")]
+             for kind in ("wicket", "kpis-only", "pandas", *stored)]
     if not args.skip_province:
-        plan += [("province Parquet", kind, province) for kind in ("wicket", "kpis-only", "validate")]
+        plan += [("province Parquet", kind, province)
+                 for kind in ((*stored,) if args.aggregates_only else ("wicket", "kpis-only", "validate", *stored))]
     if args.province <= args.pandas_max:
         plan.append(("province Parquet", "pandas", province))
     rows = []
@@ -222,18 +242,20 @@ def main(argv: list[str] | None = None) -> int:
         if kind == "pandas" and args.skip_pandas:
             continue
         measure = _measure if args.in_process else _child
-        runs = [measure(kind, str(path)) for _ in range(args.repeat if kind != "pandas" else 1)]
+        once = kind in ("pandas", "write-aggregates")
+        runs = [measure(kind, str(path)) for _ in range(1 if once else args.repeat)]
         best = min(runs, key=lambda r: r["seconds"])
         rows.append((label, kind, best, [r["seconds"] for r in runs]))
-        print(f"{label} | {kind:9} | best {best['seconds']:7.2f} s (runs: "
+        print(f"{label} | {kind:16} | best {best['seconds']:7.2f} s (runs: "
               f"{', '.join(f'{x:.2f}' for x in rows[-1][3])}) | cpu {best['cpu_s']:.2f} s | "
               f"read {best.get('load_s', 0):.2f} s | "
               f"peak RSS {best['peak_rss_mib']:.0f} MiB | tickets {best.get('tickets', '')} | "
               f"findings {best.get('findings', '')} | load avg {os.getloadavg()[0]:.2f}", flush=True)
     by = {(label, kind): best["seconds"] for label, kind, best, _ in rows}
     for label in dict.fromkeys(label for label, _, _ in plan):
-        if (label, "pandas") in by and (label, "wicket") in by:
-            print(f"{label}: pandas / wicket = {by[(label, 'pandas')] / by[(label, 'wicket')]:.1f}x")
+        for kind in ("wicket", "wicket+agg"):
+            if (label, "pandas") in by and (label, kind) in by:
+                print(f"{label}: pandas / {kind} = {by[(label, 'pandas')] / by[(label, kind)]:.1f}x")
     print(f"# load average after: {os.getloadavg()[0]:.2f}")
     return 0
 

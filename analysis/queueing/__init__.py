@@ -9,6 +9,7 @@ Pure Python + DuckDB + ciw; no Django. See docs/analysis/queue.md.
 """
 
 from . import erlang
+from .aggregates import save_aggregates
 from .erlang import Staffing, staffing, staffing_for, windows_needed
 from .findings import find_ticket_problems
 from .kpis import TicketSource, kpi_report
@@ -39,6 +40,7 @@ __all__ = [
     "DayKpis", "DayPlan", "HallKpis", "HourKpis", "ItemKpis", "KpiReport", "Kpis", "PlanSlot",
     "QueueSettings", "SimulationResult", "Staffing", "StaffingPlan", "Stats", "TicketLog", "TicketSource",
     "WeekdayHourKpis", "WindowKpis", "day_plan", "erlang", "find_ticket_problems", "kpi_report",
-    "load_parquet", "load_ticket_files", "load_ticket_paths", "load_tickets", "save_parquet", "simulate",
+    "load_parquet", "load_ticket_files", "load_ticket_paths", "load_tickets", "save_aggregates", "save_parquet",
+    "simulate",
     "simulate_day", "staffing", "staffing_for", "staffing_plan", "windows_needed",
 ]

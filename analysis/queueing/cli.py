@@ -75,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("to-parquet", help="把取号日志存为按大厅、月份分区的 Parquet（加速大数据量分析）")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("--out", required=True, help="输出目录")
+    c.add_argument("--no-aggregates", action="store_true",
+                   help="不预先计算各大厅的汇总（默认计算，之后按默认设置出报告时直接读取汇总）")
     return p
 
 
@@ -230,8 +232,9 @@ def _to_parquet(args: argparse.Namespace) -> int:
     from .load import load_ticket_paths, save_parquet
 
     log = load_ticket_paths(args.files)
-    save_parquet(log, args.out)
-    print(f"已写入 {len(log)} 张票到 {args.out}")
+    save_parquet(log, args.out, aggregates=not args.no_aggregates)
+    note = "" if args.no_aggregates else "，并已预先计算各大厅的汇总"
+    print(f"已写入 {len(log)} 张票到 {args.out}{note}")
     return EXIT_OK
 
 

@@ -270,43 +270,6 @@ _PART_SUMS = """SELECT count(*) AS tickets, count(wait_us) AS called,
       count(*) FILTER (WHERE wait_us <= {target}) AS within FROM tk"""
 
 
-class _Overall:
-    """The overall KPIs of a log processed a batch of halls at a time: counts and exact integer
-    sums added up, percentiles from the merged exact value counts of every batch."""
-
-    def __init__(self, target_us: int) -> None:
-        self.target_us = target_us
-        self.sums: dict[str, int] = {}
-        self.maxes: dict[str, int | None] = {"w_max": None, "s_max": None}
-        self.hist: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"wait_us": [], "svc_us": []}
-
-    def add(self, con: duckdb.DuckDBPyConnection) -> None:
-        row = _dicts(con, _PART_SUMS.format(target=int(self.target_us)))[0]
-        for key, value in row.items():
-            if key in self.maxes:
-                if value is not None:
-                    old = self.maxes[key]
-                    self.maxes[key] = value if old is None else max(old, value)
-            else:
-                self.sums[key] = self.sums.get(key, 0) + int(value or 0)
-        for col in self.hist:
-            a = con.execute(f"SELECT {col} AS v, count(*) AS c FROM tk WHERE {col} IS NOT NULL GROUP BY 1").fetchnumpy()
-            self.hist[col].append((np.asarray(a["v"], dtype=np.int64), np.asarray(a["c"], dtype=np.int64)))
-
-    def row(self) -> dict[str, Any]:
-        s = self.sums
-        out: dict[str, Any] = {k: s.get(k, 0) for k in ("tickets", "called", "served", "no_show", "unserved",
-                                                       "cancelled", "s_n", "within")}
-        out.update(self.maxes)
-        out["w_mean"], out["s_mean"] = _avg(s.get("w_sum", 0), out["called"]), _avg(s.get("s_sum", 0), out["s_n"])
-        for col, key in (("wait_us", "w_q"), ("svc_us", "s_q")):
-            parts = self.hist[col]
-            values = np.concatenate([v for v, _ in parts]) if parts else np.empty(0, np.int64)
-            counts = np.concatenate([c for _, c in parts]) if parts else np.empty(0, np.int64)
-            out[key] = _quantiles_from_counts(values, counts, (0.5, 0.9, 0.95))
-        return out
-
-
 def hall_batches(con: duckdb.DuckDBPyConnection, source: str, batch_rows: int) -> list[list[str]]:
     """Halls of `source` packed into batches of at most `batch_rows` tickets (a hall is never split)."""
     batches: list[list[str]] = []
@@ -335,17 +298,30 @@ def load_batch(con: duckdb.DuckDBPyConnection, source: str, halls: list[str] | N
 
 
 def kpi_report(source: TicketSource, *, target_minutes: float = 30, settings: QueueSettings | None = None,
-               findings: bool = True, batch_rows: int = BATCH_ROWS) -> KpiReport:
+               findings: bool = True, batch_rows: int = BATCH_ROWS, aggregates: bool = True) -> KpiReport:
     """KPIs per hall, day, hour, weekday × hour, window and item, plus the ticket findings.
 
     `target_minutes` applies when no `settings` are given (settings carry their own target).
-    Logs larger than `batch_rows` tickets are processed a batch of halls at a time.
+    Logs larger than `batch_rows` tickets are processed a batch of halls at a time. A Parquet
+    directory written by `save_parquet` carries per-hall pre-aggregates: halls whose aggregates
+    are current (same files, same settings) are read from them, the others from the tickets
+    (`aggregates=False`: always from the tickets). See aggregates.py.
     """
+    from .aggregates import cached_parts
     from .findings import find_ticket_problems_on
+    from .parts import compute_parts, merge_parts
 
     settings = settings or QueueSettings(target_minutes=target_minutes)
+    log = as_log(source)
+    cached = cached_parts(log, settings, findings=findings) if aggregates else None
     con = connect()
-    as_log(source).register(con, "source")
+    if cached is not None and cached.parts:
+        parts = list(cached.parts)
+        if cached.stale is not None:
+            cached.stale.register(con, "source")
+            parts += compute_parts(con, "source", settings, findings=findings, batch_rows=batch_rows)
+        return merge_parts(parts, settings)
+    log.register(con, "source")
     batches = hall_batches(con, "source", batch_rows)
     columns = "*" if findings else KPI_COLUMNS
     if len(batches) <= 1:
@@ -354,26 +330,7 @@ def kpi_report(source: TicketSource, *, target_minutes: float = 30, settings: Qu
         if findings:
             report.findings.extend(_ordered(find_ticket_problems_on(con, report, settings)))
         return report
-    whole = _Overall(round(settings.target_minutes * US_PER_MIN))
-    parts = []
-    for halls in batches:
-        load_batch(con, "source", halls, columns=columns)
-        whole.add(con)
-        part = compute_kpis(con, target_minutes=settings.target_minutes, overall=False)
-        if findings:
-            part.findings.extend(find_ticket_problems_on(con, part, settings))
-        parts.append(part)
-    firsts = [p.first_day for p in parts if p.first_day is not None]
-    lasts = [p.last_day for p in parts if p.last_day is not None]
-    span = (min(firsts) if firsts else None, max(lasts) if lasts else None)
-    return KpiReport(
-        target_minutes=settings.target_minutes, first_day=span[0], last_day=span[1],
-        overall=_kpis(whole.row()),
-        by_hall=[r for p in parts for r in p.by_hall], by_day=[r for p in parts for r in p.by_day],
-        by_hour=[r for p in parts for r in p.by_hour],
-        by_weekday_hour=[r for p in parts for r in p.by_weekday_hour],
-        by_window=[r for p in parts for r in p.by_window], by_item=[r for p in parts for r in p.by_item],
-        findings=_ordered([f for p in parts for f in p.findings]))
+    return merge_parts(compute_parts(con, "source", settings, findings=findings, batches=batches), settings)
 
 
 RULE_ORDER = ("long_wait", "unserved_at_closing", "ticket_expired_overnight", "repeat_visits",

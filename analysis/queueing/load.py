@@ -172,11 +172,19 @@ class TicketLog:
         return int(row[0]) if row else 0
 
 
+def parquet_files(files: Sequence[str | Path]) -> str:
+    """The `parquet` of a TicketLog over exactly these files (a DuckDB list literal)."""
+    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
+
+
 def _parquet_scan(path: str) -> str:
     p = Path(path)
-    pattern = str(p / "**" / "*.parquet") if p.is_dir() else path
-    pattern = pattern.replace("'", "''")
-    return (f"read_parquet('{pattern}', hive_partitioning = true, union_by_name = true, "
+    if path.startswith("['") and path.endswith("']"):  # made by parquet_files
+        pattern = path
+    else:
+        pattern = str(p / "**" / "*.parquet") if p.is_dir() else path
+        pattern = "'" + pattern.replace("'", "''") + "'"
+    return (f"read_parquet({pattern}, hive_partitioning = true, union_by_name = true, "
             "hive_types = {'hall': VARCHAR, 'month': VARCHAR})")
 
 
@@ -359,8 +367,10 @@ def _validate_parquet(con: duckdb.DuckDBPyConnection, log: TicketLog) -> None:
         raise InputError(f"大厅“{dup[0]}”的票号“{dup[1]}”重复", file=file, column="ticket_id")
 
 
-def save_parquet(log: TicketLog, directory: str | Path) -> Path:
-    """Store a log as Parquet partitioned by hall and month (directory hall=…/month=YYYY-MM/)."""
+def save_parquet(log: TicketLog, directory: str | Path, *, aggregates: bool = True) -> Path:
+    """Store a log as Parquet partitioned by hall and month (directory hall=…/month=YYYY-MM/),
+    with each hall's pre-aggregates for kpi_report at the default settings (see aggregates.py;
+    `aggregates=False` leaves them out; they can be written later by `save_aggregates`)."""
     out = Path(directory)
     con = connect()
     log.register(con)
@@ -369,4 +379,9 @@ def save_parquet(log: TicketLog, directory: str | Path) -> Path:
         con.execute("SET partitioned_write_max_open_files = 200")
     con.execute(f"""COPY (SELECT *, strftime(issued_at, '%Y-%m') AS month FROM tickets)
                     TO '{target}' (FORMAT parquet, PARTITION_BY (hall, month), OVERWRITE_OR_IGNORE)""")
+    con.close()
+    if aggregates:
+        from .aggregates import save_aggregates
+
+        save_aggregates(out)
     return out

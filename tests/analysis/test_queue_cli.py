@@ -88,6 +88,16 @@ def test_to_parquet_writes_a_dataset_kpis_can_read(log_file, tmp_path, capsys):
     assert '"tickets": 2' in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(("flags", "aggregated"), [([], True), (["--no-aggregates"], False)])
+def test_to_parquet_stores_hall_aggregates_unless_told_not_to(log_file, tmp_path, capsys, flags, aggregated):
+    out = tmp_path / "pq"
+    assert main(["to-parquet", str(log_file), "--out", str(out), *flags]) == 0
+    assert any((out / "_wicket_aggregates").glob("*.json")) == aggregated
+    assert ("汇总" in capsys.readouterr().out) == aggregated
+    assert main(["kpis", str(out), "--format", "json"]) == 0
+    assert '"tickets": 2' in capsys.readouterr().out
+
+
 def test_the_console_entry_point_runs_queue_staffing():
     done = subprocess.run([sys.executable, "-m", "wicket.cli", "queue", "staffing", "--arrivals-per-hour", "200",
                            "--service-minutes", "3", "--target-minutes", "0.3333333", "--service-level", "0.8",
