@@ -1,6 +1,7 @@
-"""The fast analyser gives exactly the report of the original one (kept as a frozen copy in
-tests/analysis/proofs_reference/) on random catalogues: every finding, figure, line and chain,
-in the same order — and the same input error for the same broken file."""
+"""The fast paths give exactly the report of the plain ones the package keeps as fallbacks — the
+lenient reader (untidy files) and the Python-set closure (graphs deeper than MAX_LEVELS) — on random
+catalogues: every finding, figure, line and chain, in the same order, and the same input error for the
+same broken file. The graph parts are also checked against networkx in test_proofs_graph.py."""
 
 from __future__ import annotations
 
@@ -13,10 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.common import InputError
-from analysis.proofs import Item, Proof, ProofCatalog, analyze, levels, load_catalog, normalise_name
+from analysis.proofs import Item, Proof, ProofCatalog, analyze, levels, load_catalog, loader, normalise_name
 from analysis.proofs.graph import strongly_connected_components
 from analysis.proofs.model import normalise_names
-from tests.analysis import proofs_reference as reference
 from tests.analysis.test_proofs_bench import bench
 
 NAMES = ["户籍证明", "无犯罪记录证明", "无犯罪记录 证明书", "居住证明（个人）", "居住证明(个人)", "居住证明（单位）",
@@ -52,9 +52,17 @@ def random_doc(seed: int, n: int, m: int) -> dict[str, Any]:
     return {"proofs": proofs, "items": items}
 
 
+def plain_report(data: bytes, max_issuers: int):
+    """The report through the fallbacks only: the lenient reader and the Python-set closure."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(loader, "_load_tidy", lambda data: None)
+        mp.setattr(levels, "MAX_LEVELS", 0)
+        return analyze(load_catalog(data, file="f.json"), max_issuers=max_issuers)
+
+
 def assert_same_report(data: bytes, max_issuers: int = 3) -> None:
     new = analyze(load_catalog(data, file="f.json"), max_issuers=max_issuers)
-    old = reference.analyze(reference.load_catalog(data, file="f.json"), max_issuers=max_issuers)
+    old = plain_report(data, max_issuers)
     assert new.to_dict() == old.to_dict()
     assert [f.fingerprint for f in new.findings] == [f.fingerprint for f in old.findings]
     for item in new.items:
@@ -62,7 +70,7 @@ def assert_same_report(data: bytes, max_issuers: int = 3) -> None:
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_it_reports_exactly_what_the_original_did_on_random_catalogues(seed: int) -> None:
+def test_the_fast_paths_report_what_the_plain_ones_do_on_random_catalogues(seed: int) -> None:
     doc = random_doc(seed, n=[8, 40, 300][seed % 3], m=[5, 30, 80][seed % 3])
     assert_same_report(json.dumps(doc, ensure_ascii=False).encode(), max_issuers=seed % 5)
 
@@ -87,12 +95,12 @@ def test_a_path_deeper_than_the_level_limit_gives_the_same_report() -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_it_reports_exactly_what_the_original_did_on_the_benchmark_generator(seed: int) -> None:
+def test_the_fast_paths_report_what_the_plain_ones_do_on_the_benchmark_generator(seed: int) -> None:
     doc = bench().generate_catalog(proofs=3000, edges=9000, items=600, seed=seed)
     assert_same_report(json.dumps(doc, ensure_ascii=False).encode())
 
 
-def test_it_reports_exactly_what_the_original_did_on_untidy_files() -> None:
+def test_untidy_files_report_what_the_plain_path_does() -> None:
     doc = random_doc(5, n=60, m=20)
     doc["proofs"][0]["name"] = "  户籍证明 "  # whitespace to strip
     doc["proofs"][1]["requires"] = [" " + r for r in doc["proofs"][1]["requires"]] + doc["proofs"][1]["requires"]
@@ -112,11 +120,9 @@ def test_a_catalogue_built_in_code_with_repeated_requirements_gives_the_same_rep
     proofs = [Proof(p["id"], p["name"], p["issuer"], tuple(p["requires"]) * 2, p["basis"], p["shared_source"])
               for p in doc["proofs"]]
     items = [Item(i["id"], i["name"], i["department"], tuple(i["requires"])) for i in doc["items"]]
-    new = analyze(ProofCatalog(proofs, items, file="code"))
-    old = reference.analyze(reference.model.ProofCatalog(
-        [reference.model.Proof(p.id, p.name, p.issuer, p.requires, p.basis, p.shared_source) for p in proofs],
-        [reference.model.Item(i.id, i.name, i.department, i.requires) for i in items], file="code"))
-    assert new.to_dict() == old.to_dict()
+    repeated = analyze(ProofCatalog(proofs, items, file="f.json"))
+    once = analyze(load_catalog(json.dumps(doc, ensure_ascii=False).encode(), file="f.json"))
+    assert repeated.to_dict() == once.to_dict()
 
 
 BROKEN = [
@@ -140,11 +146,11 @@ BROKEN = [
 
 
 @pytest.mark.parametrize("data", BROKEN)
-def test_a_broken_file_raises_the_same_input_error_as_before(data: bytes) -> None:
+def test_a_broken_file_raises_the_same_input_error_on_both_paths(data: bytes) -> None:
     with pytest.raises(InputError) as new:
         load_catalog(data, file="f.json")
     with pytest.raises(InputError) as old:
-        reference.load_catalog(data, file="f.json")
+        plain_report(data, 3)
     assert str(new.value) == str(old.value)
 
 
