@@ -97,3 +97,18 @@ def test_the_styles_and_scripts_pages_use_are_served(client, path):
     assert finders.find(path.removeprefix("/static/")), path
     response = client.get(path)
     assert response.status_code == 200
+
+
+
+def test_a_browser_asking_for_english_still_gets_every_message_in_chinese(county, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wicket.problems.tests.factories import make_problem
+
+    problem = make_problem(county.unit, county.liaison)
+    response = client_for(county.liaison).post(
+        reverse("problems:evidence", args=[problem.pk]), {"file": SimpleUploadedFile("a.png", b"")},
+        HTTP_ACCEPT_LANGUAGE="en-US,en")
+    body = response.content.decode()
+    assert "所提交的是空文件" in body and "The submitted file is empty" not in body
+    assert problem.evidence.count() == 0
