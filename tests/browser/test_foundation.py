@@ -1,6 +1,7 @@
 """A new user's first steps: log in as each role, see what that role sees; strangers see nothing."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import login
 from wicket.problems.tests.factories import make_problem
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_an_anonymous_visitor_is_sent_to_the_login_page(page):
     page.goto(page.base + "/problems/")
     assert "/accounts/login/" in page.url
-    assert page.locator("h2").first.inner_text() == "登录窗口问题排查整改平台"
+    expect(page.locator("h2").first).to_have_text("登录窗口问题排查整改平台")
 
 
 MENUS = {
@@ -61,4 +62,4 @@ def test_a_wrong_password_is_answered_in_chinese(page, county):
     page.fill("#id_username", "liaison")
     page.fill("#id_password", "wrong-password")
     page.click("button[type=submit]")
-    assert "用户名或密码不正确" in page.locator(".alert-danger").inner_text()
+    expect(page.locator(".alert-danger")).to_contain_text("用户名或密码不正确")

@@ -5,6 +5,7 @@ re-upload adds no duplicates."""
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.analysis.guides_support import raw
 from tests.browser.helpers import login
@@ -39,7 +40,7 @@ def test_centre_staff_import_see_marked_findings_and_send_them_to_the_department
     page.get_by_role("link", name="办事指南体检").click()
     page.get_by_role("link", name="导入办事指南").first.click()
     upload_and_confirm(page, path)
-    assert "已导入 2 个办事指南" in page.locator(".alert-success").inner_text()
+    expect(page.locator(".alert-success")).to_contain_text("已导入 2 个办事指南")
 
     page.get_by_test_id("parts").get_by_role("link", name="县市场监管局").click()
     page.get_by_test_id("guide-table").get_by_role("link", name="个体工商户设立登记").click()
@@ -50,12 +51,12 @@ def test_centre_staff_import_see_marked_findings_and_send_them_to_the_department
 
     page.get_by_role("link", name="测试县市场监督管理局").click()
     page.get_by_role("button", name="送入问题清单").click()
-    assert "新增问题 2 个，已存在 0 个" in page.locator(".alert-success").inner_text()
+    expect(page.locator(".alert-success")).to_contain_text("新增问题 2 个，已存在 0 个")
 
     # The same file again: nothing new.
     upload_and_confirm(page, path)
     page.get_by_role("button", name="送入问题清单").click()
-    assert "新增问题 0 个，已存在 2 个" in page.get_by_test_id("sent-summary").inner_text()
+    expect(page.get_by_test_id("sent-summary")).to_contain_text("新增问题 0 个，已存在 2 个")
     assert Problem.objects.count() == 2
 
     page.context.clear_cookies()

@@ -4,6 +4,7 @@ planted problems in the problem list; a liaison reads their own unit's page."""
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import login
 from wicket.halldata.tests.helpers import RATING_FIELDS, csv_bytes, four_tickets, rating, ticket, tickets_gbk
@@ -50,21 +51,21 @@ def test_the_centre_uploads_three_logs_sees_the_dashboards_and_the_planted_probl
     _files(tmp_path)
     login(page, county.center_staff, county.password)
     summary = _upload(page, "排队叫号记录", tmp_path / "叫号记录.csv")
-    assert "8" in page.get_by_test_id("preview-rows").inner_text()
+    expect(page.get_by_test_id("preview-rows")).to_contain_text("8")
     assert "城关镇 · 城关镇为民服务中心" in summary
     _upload(page, "咨询电话记录", tmp_path / "通话记录.xlsx")
     _upload(page, "好差评记录", tmp_path / "好差评.csv")
 
     page.goto(page.base + "/halldata/")
     page.get_by_role("link", name="城关镇为民服务中心").click()
-    assert page.get_by_test_id("tickets").inner_text() == "8"
-    assert page.get_by_test_id("unserved").inner_text() == "1"
+    expect(page.get_by_test_id("tickets")).to_have_text("8")
+    expect(page.get_by_test_id("unserved")).to_have_text("1")
     page.wait_for_selector("[data-chart=chart-heatmap] canvas")
     page.get_by_test_id("show-windows").click()
-    assert "窗口" in page.get_by_test_id("table-windows").inner_text()
+    expect(page.get_by_test_id("table-windows")).to_contain_text("窗口")
 
     page.goto(page.base + "/halldata/county/calls/")
-    assert page.get_by_test_id("answer-rate").inner_text() == "25.0%"
+    expect(page.get_by_test_id("answer-rate")).to_have_text("25.0%")
     page.wait_for_selector("[data-chart=chart-lines] canvas")
 
     page.goto(page.base + "/problems/")
@@ -83,6 +84,6 @@ def test_a_liaison_sees_their_units_phones_and_ratings_read_only(page, county, h
         fields=RATING_FIELDS))
     login(page, county.liaison, county.password)
     page.get_by_role("link", name="本单位大厅数据").click()
-    assert page.get_by_test_id("satisfaction").inner_text() == "50.0%"
+    expect(page.get_by_test_id("satisfaction")).to_have_text("50.0%")
     page.wait_for_selector("[data-chart=chart-window] canvas")
     assert "上传" not in page.locator(".page-body").inner_text()

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from tests.browser.helpers import login
 from wicket.problems.models import Problem
@@ -35,10 +36,10 @@ def test_centre_staff_import_open_a_chain_send_findings_and_export(page, county,
     page.set_input_files("#id_file", str(path))
     page.get_by_role("button", name="上传并预览").click()
     page.wait_for_url("**/proofs/versions/*/")
-    assert "文件中共有证明 6 项、办事事项 3 项、开具单位 4 个" in page.get_by_test_id("preview-summary").inner_text()
-    assert "村(居)委会" in page.get_by_test_id("unknown-names").inner_text()
+    expect(page.get_by_test_id("preview-summary")).to_contain_text("文件中共有证明 6 项、办事事项 3 项、开具单位 4 个")
+    expect(page.get_by_test_id("unknown-names")).to_contain_text("村(居)委会")
     page.get_by_test_id("confirm").click()
-    assert "已导入证明事项目录：证明 6 项" in page.locator(".alert-success").inner_text()
+    expect(page.locator(".alert-success")).to_contain_text("已导入证明事项目录：证明 6 项")
 
     # The list with recommendations, filtered to what is to be cancelled.
     page.get_by_role("link", name="证明事项清理清单").first.click()
@@ -62,7 +63,7 @@ def test_centre_staff_import_open_a_chain_send_findings_and_export(page, county,
     page.get_by_test_id("chain-table").wait_for()
     assert page.get_by_test_id("chain-table").locator("tr.table-danger").count() == 2
     assert page.get_by_test_id("blocked-badge").is_visible()
-    assert page.locator("[data-figure=issuers_total]").inner_text() == "4"
+    expect(page.locator("[data-figure=issuers_total]")).to_have_text("4")
 
     # Send to the problem list.
     page.get_by_role("link", name="证明材料清理").first.click()
@@ -81,7 +82,7 @@ def test_centre_staff_import_open_a_chain_send_findings_and_export(page, county,
     page.context.clear_cookies()
     login(page, county.other_liaison, county.password)
     page.get_by_role("link", name="问题整改清单").click()
-    assert "营业执照" in page.locator("#problem-table").inner_text()
+    expect(page.locator("#problem-table")).to_contain_text("营业执照")
     page.get_by_role("link", name="本单位索要的证明").click()
     page.wait_for_url("**/proofs/list/")
     assert page.get_by_test_id("proof-table").locator("tr[data-proof]").count() == 4

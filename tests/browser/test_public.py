@@ -4,6 +4,7 @@ the supervisor turns the report into a problem; the public sees the progress."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import login
 from wicket.public.models import PublicReport, ReportStatus
@@ -31,26 +32,27 @@ def test_a_member_of_the_public_reports_follows_it_and_the_supervisor_triages_it
     public.goto(public.base + "/public/track/")
     public.fill("#id_receipt", receipt.lower())
     public.get_by_role("button", name="查询").click()
-    assert public.get_by_test_id("status").inner_text() == "已受理，待处理"
+    expect(public.get_by_test_id("status")).to_have_text("已受理，待处理")
 
     login(page, county.supervisor, county.password)
     page.get_by_text("待处理的群众反映").click()
     page.get_by_role("link", name=receipt).click()
-    assert "13912345678" in page.content()  # the supervisor may call the reporter back
+    expect(page.get_by_text("13912345678")).to_be_visible()  # the supervisor may call the reporter back
     assign = page.get_by_test_id("assign")
     assign.locator("#id_checklist_code").select_option("6")
     assign.locator("#id_title").fill("窗口工作时间无人值守")
     assign.get_by_role("button", name="生成问题，转交整改").click()
-    assert page.get_by_test_id("report-status").inner_text() == "已转交责任单位整改"
+    expect(page.get_by_test_id("report-status")).to_have_text("已转交责任单位整改")
     report.refresh_from_db()
     assert report.status == ReportStatus.ASSIGNED and report.problem.unit == county.unit
     assert report.problem.evidence.count() == 1
 
     public.reload()
-    assert public.get_by_test_id("status").inner_text() == "已转交责任单位整改"
-    assert "责任单位正在制定整改措施" in public.get_by_test_id("problem-progress").inner_text()
+    expect(public.get_by_test_id("status")).to_have_text("已转交责任单位整改")
+    expect(public.get_by_test_id("problem-progress")).to_contain_text("责任单位正在制定整改措施")
     public.get_by_role("link", name="全县整改进展").click()
-    assert "按问题类别统计" in public.content() and "13912345678" not in public.content()
+    expect(public.get_by_text("按问题类别统计")).to_be_visible()
+    assert "13912345678" not in public.content()
 
 
 def test_the_public_pages_need_no_login_and_break_no_content_security_rule(page, county, campaign):

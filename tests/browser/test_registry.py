@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.helpers import login
 from wicket.registry import services
@@ -43,7 +44,7 @@ def filled_workbook(path):
 def test_a_liaison_fills_in_uploads_and_the_head_signs_and_the_county_exports(page, county, rnd, tmp_path):
     page.on("dialog", lambda d: d.accept())
     login(page, county.liaison, county.password)
-    assert "请填报窗口和服务大厅统计" in page.get_by_test_id("todos").inner_text()
+    expect(page.get_by_test_id("todos")).to_contain_text("请填报窗口和服务大厅统计")
     page.get_by_role("link", name="窗口大厅填报").click()
     page.get_by_role("link", name="登记大厅（窗口）").click()
     page.fill("#id_name", "城关镇为民服务中心")
@@ -54,35 +55,35 @@ def test_a_liaison_fills_in_uploads_and_the_head_signs_and_the_county_exports(pa
     page.check("#id_has_copier")
     page.check("#id_has_queue_machine")
     page.get_by_role("button", name="保存").click()
-    assert "城关镇为民服务中心" in page.get_by_test_id("halls").inner_text()
+    expect(page.get_by_test_id("halls")).to_contain_text("城关镇为民服务中心")
 
     xlsx_path = tmp_path / "城关镇统计表.xlsx"
     filled_workbook(xlsx_path)
     page.set_input_files("#id_file", str(xlsx_path))
     page.get_by_role("button", name="上传并预览").click()
     page.wait_for_url("**/registry/imports/**")
-    assert "文件中共 2 条" in page.get_by_test_id("preview-summary").inner_text()
-    assert "西街社区为民服务全程代理工作站" in page.get_by_test_id("full-table").inner_text()
+    expect(page.get_by_test_id("preview-summary")).to_contain_text("文件中共 2 条")
+    expect(page.get_by_test_id("full-table")).to_contain_text("西街社区为民服务全程代理工作站")
     page.get_by_role("button", name="确认导入").click()
     halls = page.get_by_test_id("halls").inner_text()
     assert "东街社区为民服务全程代理工作站" in halls and "城关镇为民服务中心" not in halls  # the file replaces
-    assert page.get_by_test_id("total-windows").inner_text() == "2"
+    expect(page.get_by_test_id("total-windows")).to_have_text("2")
 
     page.get_by_role("button", name="提交本表，请负责人签字").click()
-    assert page.get_by_test_id("submission-status").inner_text() == "待负责人签字"
+    expect(page.get_by_test_id("submission-status")).to_have_text("待负责人签字")
 
     switch_to(page, county.head, county.password)
     page.get_by_test_id("todos").get_by_role("link").filter(has_text="待您审核签字").first.click()
-    assert "西街社区为民服务全程代理工作站" in page.get_by_test_id("windows-round-content").inner_text()
+    expect(page.get_by_test_id("windows-round-content")).to_contain_text("西街社区为民服务全程代理工作站")
     page.get_by_role("button", name="主要负责人审核签字").click()
-    assert page.get_by_test_id("submission-status").inner_text() == "已签字报送"
-    assert "王镇长" in page.get_by_test_id("signed-by").inner_text()
+    expect(page.get_by_test_id("submission-status")).to_have_text("已签字报送")
+    expect(page.get_by_test_id("signed-by")).to_contain_text("王镇长")
 
     switch_to(page, county.supervisor, county.password)
     page.get_by_role("link", name="窗口统计报送情况").click()
     row = page.locator("tr[data-unit='测试县城关镇人民政府']")
     assert row.get_by_test_id("state").inner_text() == "已报送"
-    assert page.locator("tr[data-unit='测试县市场监督管理局']").get_by_test_id("state").inner_text() == "未填报"
+    expect(page.locator("tr[data-unit='测试县市场监督管理局']").get_by_test_id("state")).to_have_text("未填报")
     with page.expect_download() as download:
         page.get_by_test_id("export").click()
     wb = openpyxl.load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))
@@ -96,14 +97,14 @@ def test_a_department_files_a_zero_report_and_the_board_shows_it(page, county, r
     page.get_by_role("link", name="窗口大厅填报").click()
     page.get_by_test_id("zero-form").locator("textarea").fill("本局未单独设立服务窗口，业务已进驻县政务服务中心。")
     page.get_by_role("button", name="声明零报告").click()
-    assert "本局未单独设立服务窗口" in page.get_by_test_id("zero-declared").inner_text()
+    expect(page.get_by_test_id("zero-declared")).to_contain_text("本局未单独设立服务窗口")
     page.get_by_role("button", name="提交零报告，请负责人签字").click()
-    assert "本局未单独设立服务窗口" in page.get_by_test_id("zero-report").inner_text()
+    expect(page.get_by_test_id("zero-report")).to_contain_text("本局未单独设立服务窗口")
 
     switch_to(page, county.other_head, county.password)
     page.get_by_test_id("todos").get_by_role("link").filter(has_text="待您审核签字").first.click()
     page.get_by_role("button", name="主要负责人审核签字").click()
-    assert page.get_by_test_id("submission-status").inner_text() == "已签字报送"
+    expect(page.get_by_test_id("submission-status")).to_have_text("已签字报送")
 
     switch_to(page, county.center_staff, county.password)
     page.get_by_role("link", name="窗口统计报送情况").click()

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import login
 from wicket.problems.models import Problem, Source
@@ -57,7 +58,7 @@ def test_an_overdue_problem_escalates_to_an_order_the_head_acknowledges(page, co
     page.get_by_text(f"待签收督办单 {order.number}").click()
     page.fill("#id_note", "已部署整改，5个工作日内完成")
     page.get_by_role("button", name="签收督办单").click()
-    assert "王镇长 已于" in page.get_by_test_id("acknowledged").inner_text()
+    expect(page.get_by_test_id("acknowledged")).to_contain_text("王镇长 已于")
     order.refresh_from_db()
     assert order.acknowledged_by == county.head and order.ack_note == "已部署整改，5个工作日内完成"
 
@@ -96,7 +97,7 @@ def test_a_circular_is_drafted_edited_issued_and_opens_in_libreoffice(page, coun
     page.get_by_text("通报已保存").wait_for()
     page.get_by_test_id("issue").click()
     page.get_by_text("通报已印发，内容已冻结").wait_for()
-    assert "特此通报。" in page.get_by_test_id("issued").inner_text()
+    expect(page.get_by_test_id("issued")).to_contain_text("特此通报。")
     circular = Circular.objects.get()
     assert circular.is_issued and circular.doc_number == "青政办〔2026〕21号"
     page.goto(page.base + "/supervision/circulars/")
