@@ -10,6 +10,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No per-example time limit: the CPU is shared (CI, parallel workers), and timing belongs in bench/.
+hypothesis_settings.register_profile("wicket", deadline=None)
+hypothesis_settings.load_profile("wicket")
 
 PASSWORD = "Test-password-2026"
 
