@@ -20,4 +20,5 @@ urlpatterns = [
     path("guides/", include("wicket.guides.urls")),
     path("halldata/", include("wicket.halldata.urls")),
     path("proofs/", include("wicket.proofs.urls")),
+    path("orgs/", include("wicket.orgs.urls")),
 ]

@@ -7,7 +7,8 @@
 
 Rows are checked exactly as an uploaded file is (an error names the row index and the field) and
 stored all or nothing, replacing what they overlap; then the scope is re-analysed. The OpenAPI
-description is served at /halldata/api/v1/openapi.json.
+description is served at /halldata/api/v1/openapi.json, and shown to the service centre's staff
+at /halldata/api/v1/docs/.
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import path, reverse
 from ninja import Field, NinjaAPI, Schema, Status
 from ninja.security import HttpBearer
 
 from analysis.common import InputError
+from wicket.orgs import access
+from wicket.orgs.models import Role
 
 from . import services
 from .models import Kind
@@ -141,9 +146,15 @@ def push_ratings(request, body: RatingsIn):
     return _push(request, Kind.RATINGS, body.rows)
 
 
+def docs_view(request):
+    """The API described for people (Swagger UI, vendored: the CSP allows no CDN and no inline script)."""
+    access.require_role(request.user, Role.CENTER_STAFF)
+    return render(request, "halldata/api_docs.html", {"openapi_url": reverse("halldata:api:openapi-json")})
+
+
 def urls():
-    """The API's URLs, reachable without a session (the token is the login)."""
+    """The API's URLs, reachable without a session (the token is the login), and its docs page (with one)."""
     patterns, app_name, namespace = api.urls
     for p in patterns:
         p.callback.login_required = False
-    return patterns, app_name, namespace
+    return [*patterns, path("docs/", docs_view, name="docs")], app_name, namespace

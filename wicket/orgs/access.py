@@ -44,6 +44,11 @@ def is_county_wide(user) -> bool:
     return has_role(user, *COUNTY_WIDE_ROLES)
 
 
+def may_edit_unit_names(user) -> bool:
+    """Who keeps the table of units' other names (其他名称): the county-wide roles."""
+    return is_county_wide(user)
+
+
 def unit_ids_for(user, roles: Iterable[str] = UNIT_ROLES) -> set[int]:
     wanted = set(roles)
     return {unit_id for unit_id, r in _roles(user) if r in wanted}
