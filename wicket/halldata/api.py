@@ -29,6 +29,19 @@ from wicket.orgs.models import Role
 from . import services
 from .models import Kind
 
+# Shown to the vendors who connect a queue machine, phone system or rating terminal: Chinese, like the UI.
+# (An API description is served once per process, before any request language, so it is plain text here.)
+DESCRIPTION = """叫号机、话务系统、评价器每天把当天的记录推送到下列接口：
+
+    POST /halldata/api/v1/tickets   {"rows": [{排队叫号记录}, ...]}
+    POST /halldata/api/v1/calls     {"rows": [{咨询电话记录}, ...]}
+    POST /halldata/api/v1/ratings   {"rows": [{好差评记录}, ...]}
+    请求头 Authorization: Bearer <令牌>（政务服务中心在"推送令牌"页为每类数据生成）
+
+每一行按与上传文件相同的规则检查（出错时指明第几行、哪个字段），整批要么全部保存、要么一条不存；
+与已有记录时间重叠的部分以新推送的为准，不会重复计算；保存后自动重新分析该大厅或单位的数据。
+"""
+
 MAX_ROWS = 100_000
 TIME = Field(..., min_length=1, max_length=40, description="本地时间 YYYY-MM-DD HH:MM:SS")
 OPT_TIME = Field(None, max_length=40, description="本地时间 YYYY-MM-DD HH:MM:SS，可为空")
@@ -40,7 +53,7 @@ class TokenAuth(HttpBearer):
 
 
 api = NinjaAPI(title="Wicket 大厅数据推送接口", version="1", urls_namespace="halldata:api", docs_url=None, auth=TokenAuth(),
-               description=__doc__)
+               description=DESCRIPTION)
 
 
 class TicketRow(Schema):

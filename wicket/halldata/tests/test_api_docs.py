@@ -31,3 +31,9 @@ def test_anyone_else_signed_in_gets_404(county, client_for, who):
 def test_without_a_login_the_page_sends_to_the_login_form(client):
     r = client.get(DOCS)
     assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
+
+
+def test_the_description_the_vendors_read_is_in_chinese(county, client_for):
+    info = client_for(county.center_staff).get("/halldata/api/v1/openapi.json").json()["info"]
+    assert "叫号机、话务系统、评价器" in info["description"]
+    assert "Authorization: Bearer" in info["description"]
