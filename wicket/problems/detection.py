@@ -15,6 +15,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .models import ProblemEvent
+
 # Labels for the figures detectors put in `evidence`; a key not listed is shown as it is.
 LABELS = {
     "message": gettext_lazy("检测结论"),
@@ -156,8 +158,6 @@ class Update:
 
 def updates(events) -> list[Update]:
     """Newest first, from the problem's `evidence_updated` events (already fetched: no query)."""
-    from .models import ProblemEvent
-
     out = []
     for e in events:
         if e.action != ProblemEvent.Action.EVIDENCE_UPDATED:

@@ -14,16 +14,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wicket.campaigns.selectors import campaign_current
-from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Unit
 
-from . import detection, services
+from . import services
 from .errors import ConcurrentEditError
 from .forms import EvidenceForm, NoteForm, ProblemCreateForm, RectifyForm, checklist_choices
 from .lifecycle import allowed_actions
-from .models import Evidence, Problem, Source, Status
-from .selectors import ProblemFilters, problem_get_for_user, problem_list, problem_status_counts
+from .models import Evidence, Source, Status
+from .selectors import (
+    ProblemFilters,
+    problem_detection,
+    problem_get_for_user,
+    problem_history,
+    problem_list,
+    problem_status_counts,
+)
 
 
 def _int(value) -> int | None:
@@ -94,17 +100,6 @@ def problem_create_view(request):
     return render(request, "problems/create.html", {"form": form})
 
 
-def _history(problem):
-    """The record's history; evidence swaps are shown in full under 检测数据, here only named."""
-    entries = history_entries(problem)
-    evidence_label = Problem._meta.get_field("evidence_data").verbose_name
-    for entry in entries:
-        for change in entry.changes:
-            if change["field"] == evidence_label:
-                change["old"], change["new"] = _("（见检测数据的历次记录）"), _("（当前检测数据）")
-    return entries
-
-
 def _detail_context(request, problem, *, rectify_form=None, note_form=None, evidence_form=None):
     user = request.user
     is_unit = access.can_edit_unit(user, problem.unit_id)
@@ -112,11 +107,7 @@ def _detail_context(request, problem, *, rectify_form=None, note_form=None, evid
     return {
         "problem": problem,
         "events": events,
-        "detection": problem.evidence_data and {
-            "message": problem.evidence_data.get("message", ""),
-            "rows": detection.rows(problem.evidence_data),
-            "updates": detection.updates(events),
-        },
+        "detection": problem_detection(problem=problem, events=events),
         "evidence": problem.evidence.select_related("uploaded_by").all(),
         "actions": allowed_actions(problem.status, is_unit=is_unit, is_supervisor=access.is_supervisor(user),
                                    detector_cleared=problem.detector_cleared_at is not None),
@@ -125,7 +116,7 @@ def _detail_context(request, problem, *, rectify_form=None, note_form=None, evid
         "rectify_form": rectify_form or RectifyForm.for_problem(problem),
         "note_form": note_form or NoteForm(),
         "evidence_form": evidence_form or EvidenceForm(),
-        "history": _history(problem),
+        "history": problem_history(problem=problem),
         "is_overdue": problem.deadline is not None and problem.deadline < timezone.localdate()
         and problem.status != Status.CLOSED,
     }
