@@ -108,6 +108,7 @@ class ProblemEvent(models.Model):
         EDIT = "edit", _("修改整改方案")
         DETECTED_AGAIN = "detected_again", _("检测再次发现")
         DETECTOR_CLEARED = "detector_cleared", _("检测已不再发现")
+        EVIDENCE_UPDATED = "evidence_updated", _("检测数据已更新")
         EVIDENCE = "evidence", _("上传佐证材料")
         ESCALATE = "escalate", _("督办")
 
@@ -116,6 +117,8 @@ class ProblemEvent(models.Model):
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30, blank=True)
     note = models.TextField(blank=True)
+    # evidence_updated: {"old": ..., "new": ...}, the problem's evidence_data before and after the run.
+    data = models.JSONField(default=dict, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                            related_name="+")
     at = models.DateTimeField(auto_now_add=True)

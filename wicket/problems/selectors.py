@@ -1,17 +1,21 @@
-"""Reads on problems: the scoped, filtered list; counts; what is due."""
+"""Reads on problems: the scoped, filtered list; counts; what is due; a problem's detection data."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from wicket.core.history import HistoryEntry, history_entries
 from wicket.orgs import access
 
+from . import detection
 from .lifecycle import OPEN_STATUSES
-from .models import Problem, Status
+from .models import Problem, ProblemEvent, Status
 
 
 def overdue_q(today: dt.date) -> Q:
@@ -95,3 +99,25 @@ def problems_due(*, user, within_days: int = 5, today: dt.date | None = None) ->
     qs = Problem.objects.filter(unit_id__in=access.unit_ids_for(user), status__in=OPEN_STATUSES,
                                 deadline__isnull=False, deadline__lte=today + dt.timedelta(days=within_days))
     return with_overdue(qs.select_related("unit").order_by("deadline"), today)
+
+
+def problem_detection(*, problem: Problem, events: list[ProblemEvent]) -> dict[str, Any] | None:
+    """What the detector sees now (message, labelled figures) and each earlier version, newest first.
+
+    `events` is the problem's timeline, already fetched: the earlier versions come from it, no query.
+    """
+    if not problem.evidence_data:
+        return None
+    return {"message": problem.evidence_data.get("message", ""), "rows": detection.rows(problem.evidence_data),
+            "updates": detection.updates(events)}
+
+
+def problem_history(*, problem: Problem) -> list[HistoryEntry]:
+    """The record's history; evidence swaps are shown in full under 检测数据, so here only named."""
+    entries = history_entries(problem)
+    evidence_label = Problem._meta.get_field("evidence_data").verbose_name
+    for entry in entries:
+        for change in entry.changes:
+            if change["field"] == evidence_label:
+                change["old"], change["new"] = _("（见检测数据的历次记录）"), _("（当前检测数据）")
+    return entries

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wicket.campaigns.selectors import campaign_current
-from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Unit
 
@@ -23,7 +22,14 @@ from .errors import ConcurrentEditError
 from .forms import EvidenceForm, NoteForm, ProblemCreateForm, RectifyForm, checklist_choices
 from .lifecycle import allowed_actions
 from .models import Evidence, Source, Status
-from .selectors import ProblemFilters, problem_get_for_user, problem_list, problem_status_counts
+from .selectors import (
+    ProblemFilters,
+    problem_detection,
+    problem_get_for_user,
+    problem_history,
+    problem_list,
+    problem_status_counts,
+)
 
 
 def _int(value) -> int | None:
@@ -97,9 +103,11 @@ def problem_create_view(request):
 def _detail_context(request, problem, *, rectify_form=None, note_form=None, evidence_form=None):
     user = request.user
     is_unit = access.can_edit_unit(user, problem.unit_id)
+    events = list(problem.events.select_related("by"))
     return {
         "problem": problem,
-        "events": problem.events.select_related("by").all(),
+        "events": events,
+        "detection": problem_detection(problem=problem, events=events),
         "evidence": problem.evidence.select_related("uploaded_by").all(),
         "actions": allowed_actions(problem.status, is_unit=is_unit, is_supervisor=access.is_supervisor(user),
                                    detector_cleared=problem.detector_cleared_at is not None),
@@ -108,7 +116,7 @@ def _detail_context(request, problem, *, rectify_form=None, note_form=None, evid
         "rectify_form": rectify_form or RectifyForm.for_problem(problem),
         "note_form": note_form or NoteForm(),
         "evidence_form": evidence_form or EvidenceForm(),
-        "history": history_entries(problem),
+        "history": problem_history(problem=problem),
         "is_overdue": problem.deadline is not None and problem.deadline < timezone.localdate()
         and problem.status != Status.CLOSED,
     }

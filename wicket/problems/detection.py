@@ -1,0 +1,168 @@
+"""What a detector saw behind a problem (`Problem.evidence_data`), and how it changed between runs.
+
+`evidence_data` is the finding as the detector gave it (`Finding.to_dict()`): kind, checklist, subject,
+message, key, fingerprint and `evidence`, the figures behind it. Intake keeps the newest one on the
+problem and the one it replaced on an append-only `evidence_updated` event; this module turns both
+into rows a person can read (label, value) and into the list of figures that changed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import ProblemEvent
+
+# Labels for the figures detectors put in `evidence`; a key not listed is shown as it is.
+LABELS = {
+    "message": gettext_lazy("检测结论"),
+    "line": gettext_lazy("电话号码"),
+    "unit": gettext_lazy("单位"),
+    "hall": gettext_lazy("大厅"),
+    "window": gettext_lazy("窗口"),
+    "item": gettext_lazy("事项"),
+    "staff": gettext_lazy("工作人员"),
+    "holder": gettext_lazy("取号人"),
+    "name": gettext_lazy("名称"),
+    "month": gettext_lazy("月份"),
+    "hour": gettext_lazy("时段"),
+    "period": gettext_lazy("统计期间"),
+    "period.from": gettext_lazy("统计期间起"),
+    "period.to": gettext_lazy("统计期间止"),
+    "calls": gettext_lazy("来电数"),
+    "answered": gettext_lazy("接通数"),
+    "answered_within": gettext_lazy("限时内接通数"),
+    "answer_rate": gettext_lazy("接通率"),
+    "answered_within_share": gettext_lazy("限时内接通占比"),
+    "min_answer_rate": gettext_lazy("接通率要求"),
+    "answer_within_seconds": gettext_lazy("接通时限（秒）"),
+    "mean_ring_seconds": gettext_lazy("平均振铃时长（秒）"),
+    "no_answer": gettext_lazy("无人接听"),
+    "busy": gettext_lazy("占线"),
+    "invalid_number": gettext_lazy("空号停机"),
+    "unanswered_examples": gettext_lazy("未接来电示例"),
+    "ratings": gettext_lazy("评价数"),
+    "satisfied": gettext_lazy("满意数"),
+    "satisfaction": gettext_lazy("满意率"),
+    "min_satisfaction": gettext_lazy("满意率要求"),
+    "min_ratings": gettext_lazy("最少评价数"),
+    "bad": gettext_lazy("差评数"),
+    "mean_level": gettext_lazy("平均评分"),
+    "levels": gettext_lazy("各级评价数"),
+    "bad_replies": gettext_lazy("差评答复情况"),
+    "comments": gettext_lazy("评价意见"),
+    "rating_id": gettext_lazy("评价编号"),
+    "rating_ids": gettext_lazy("评价编号"),
+    "workdays_overdue": gettext_lazy("超期工作日"),
+    "workdays_late": gettext_lazy("迟复工作日"),
+    "today": gettext_lazy("检测日期"),
+    "count": gettext_lazy("数量"),
+    "holders_count": gettext_lazy("涉及取号人数"),
+    "days_count": gettext_lazy("涉及天数"),
+    "context": gettext_lazy("原文"),
+    "field": gettext_lazy("字段"),
+    "fee": gettext_lazy("收费"),
+    "promised_days": gettext_lazy("承诺时限（天）"),
+}
+# Positions inside a quoted text: they mark it, they are no figure a person reads.
+HIDDEN = {"start", "end"}
+# Fractions shown as percentages.
+SHARES = {"answer_rate", "answered_within_share", "min_answer_rate", "satisfaction", "min_satisfaction",
+          "unserved_share_max"}
+
+
+def normalised(data: dict[str, Any]) -> dict[str, Any]:
+    """The finding as the database gives it back (tuples become lists), so equal findings compare equal."""
+    return json.loads(json.dumps(data, ensure_ascii=False))
+
+
+def label(key: str) -> str:
+    return str(LABELS.get(key, key))
+
+
+def display(key: str, value: Any) -> str:
+    if value is None or value == "" or value == [] or value == {}:
+        return "—"
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    if isinstance(value, float) and key.rsplit(".", 1)[-1] in SHARES:
+        return f"{value * 100:.1f}%"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        if all(not isinstance(v, dict | list) for v in value):
+            return "、".join(display(key, v) for v in value)
+        return _("%(n)d 条记录") % {"n": len(value)}
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{display(k, v)}" for k, v in value.items())
+    return str(value)
+
+
+def figures(data: dict[str, Any]) -> dict[str, Any]:
+    """The finding's facts, flat: the message, then each evidence figure (a small dict one level deeper)."""
+    flat: dict[str, Any] = {"message": data.get("message", "")}
+    evidence = data.get("evidence")
+    for key, value in (evidence.items() if isinstance(evidence, dict) else ()):
+        if key in HIDDEN:
+            continue
+        if isinstance(value, dict) and value and all(not isinstance(v, dict | list) for v in value.values()) \
+                and len(value) <= 3:
+            for sub, v in value.items():
+                flat[f"{key}.{sub}"] = v
+        else:
+            flat[key] = value
+    return flat
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    value: str
+
+
+@dataclass
+class Change:
+    key: str
+    label: str
+    old: str
+    new: str
+
+
+def rows(data: dict[str, Any]) -> list[Row]:
+    """The figures a person reads on the problem page; the message is shown on its own."""
+    return [Row(k, label(k), display(k, v)) for k, v in figures(data).items() if k != "message"]
+
+
+def changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Figures that differ between two runs, in the newer run's order, then those it no longer has."""
+    a, b = figures(old), figures(new)
+    keys = [k for k in b if a.get(k) != b[k]] + [k for k in a if k not in b]
+    return [Change(k, label(k), display(k, a.get(k)), display(k, b.get(k))) for k in keys]
+
+
+@dataclass
+class Update:
+    """One re-detection that changed the figures: when, who ran it, what it replaced."""
+
+    at: Any
+    by: Any
+    note: str
+    old_message: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def updates(events) -> list[Update]:
+    """Newest first, from the problem's `evidence_updated` events (already fetched: no query)."""
+    out = []
+    for e in events:
+        if e.action != ProblemEvent.Action.EVIDENCE_UPDATED:
+            continue
+        old, new = e.data.get("old") or {}, e.data.get("new") or {}
+        out.append(Update(at=e.at, by=e.by, note=e.note, old_message=old.get("message", ""),
+                          changes=[c for c in changes(old, new) if c.key != "message"]))
+    return out[::-1]
