@@ -67,12 +67,75 @@ LABELS = {
     "field": gettext_lazy("字段"),
     "fee": gettext_lazy("收费"),
     "promised_days": gettext_lazy("承诺时限（天）"),
+    "mean": gettext_lazy("平均"),
+    "p50": gettext_lazy("中位数"),
+    "p90": gettext_lazy("90%分位"),
+    "p95": gettext_lazy("95%分位"),
+    "max": gettext_lazy("最大"),
+    "min": gettext_lazy("最小"),
+    "proof": gettext_lazy("证明编号"),
+    "proofs": gettext_lazy("涉及证明"),
+    "issuer": gettext_lazy("开具单位"),
+    "issuers": gettext_lazy("开具单位"),
+    "demanded_via": gettext_lazy("经由"),
+    "shared_source": gettext_lazy("共享数据来源"),
+    "visits": gettext_lazy("需跑单位数"),
+    "sources": gettext_lazy("发布来源"),
+    "differences": gettext_lazy("不一致之处"),
+    "guides": gettext_lazy("涉及指南"),
+    "fields": gettext_lazy("不一致字段"),
+    "problem": gettext_lazy("问题类型"),
+    "label": gettext_lazy("项目"),
+    "days": gettext_lazy("涉及日期"),
+    "item_name": gettext_lazy("事项名称"),
+    "tickets": gettext_lazy("票号"),
+    "unserved_share_max": gettext_lazy("未办结占比上限"),
+    "unserved": gettext_lazy("未办理人数"),
+    "scope": gettext_lazy("统计口径"),
+    "target_minutes": gettext_lazy("等候时长目标（分钟）"),
+    "service_level_goal": gettext_lazy("服务水平目标"),
+    "phone": gettext_lazy("电话"),
+    "repeat_visits": gettext_lazy("重复跑动次数"),
+    "within_days": gettext_lazy("统计天数"),
+    "holders": gettext_lazy("取号人"),
+    "issuers_total": gettext_lazy("现需跑单位数"),
+    "issuers_after": gettext_lazy("清理后需跑单位数"),
+    "proofs_total": gettext_lazy("所需证明数"),
+    "max_issuers": gettext_lazy("最多允许跑单位数"),
+    "duplicates": gettext_lazy("重复证明"),
+    "statutory_days": gettext_lazy("法定时限（天）"),
+    "statutory_text": gettext_lazy("法定时限原文"),
+    "demands": gettext_lazy("要求提供"),
+    "reply_deadline_workdays": gettext_lazy("答复时限（工作日）"),
+    "cycle": gettext_lazy("循环链"),
+    "names": gettext_lazy("名称"),
+    "component": gettext_lazy("相互依赖的证明"),
+    "blocked_items": gettext_lazy("无法办结的事项"),
+    "called": gettext_lazy("叫号数"),
+    "service_level": gettext_lazy("服务水平"),
+    "wait_minutes": gettext_lazy("等候时长（分钟）"),
+    "normalised_name": gettext_lazy("规范名称"),
+    "dimension": gettext_lazy("统计维度"),
+    "reasons": gettext_lazy("疑似原因"),
+    "reason_text": gettext_lazy("疑似原因"),
+    "tickets_count": gettext_lazy("取号数"),
+    "max_tickets_per_day": gettext_lazy("单日最多取号"),
+    "busy_days": gettext_lazy("多次取号日期"),
+    "bursts_count": gettext_lazy("连续取号次数"),
+    "bursts": gettext_lazy("连续取号时间"),
+    "items_count": gettext_lazy("涉及事项数"),
+    "max_items_in_a_month": gettext_lazy("单月最多事项数"),
+    "items": gettext_lazy("事项"),
+    "unused": gettext_lazy("未使用号数"),
+    "unused_share": gettext_lazy("未使用占比"),
+    "slots_count": gettext_lazy("时段数"),
+    "slots": gettext_lazy("窗口不足时段"),
 }
 # Positions inside a quoted text: they mark it, they are no figure a person reads.
 HIDDEN = {"start", "end"}
 # Fractions shown as percentages.
 SHARES = {"answer_rate", "answered_within_share", "min_answer_rate", "satisfaction", "min_satisfaction",
-          "unserved_share_max"}
+          "unserved_share_max", "unused_share", "service_level", "service_level_goal"}
 
 
 def normalised(data: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +161,7 @@ def display(key: str, value: Any) -> str:
             return "、".join(display(key, v) for v in value)
         return _("%(n)d 条记录") % {"n": len(value)}
     if isinstance(value, dict):
-        return "；".join(f"{k}：{display(k, v)}" for k, v in value.items())
+        return "；".join(f"{label(k)}：{display(k, v)}" for k, v in value.items())
     return str(value)
 
 

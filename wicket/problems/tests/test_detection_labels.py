@@ -1,0 +1,19 @@
+"""The detection figures on a problem page read in Chinese: labels, percentages, nested figures."""
+
+from wicket.problems.detection import rows
+
+
+def test_queue_figures_are_labelled_and_shares_are_percentages():
+    data = {"message": "等候超时", "evidence": {
+        "hall": "县政务服务中心", "service_level": 0.7111, "service_level_goal": 0.8, "called": 3686,
+        "wait_minutes": {"count": 3686, "mean": 21.46, "p50": 11.98, "p90": 61.92, "max": 180.0}}}
+    shown = {r.label: r.value for r in rows(data)}
+    assert shown["服务水平"] == "71.1%" and shown["服务水平目标"] == "80.0%" and shown["叫号数"] == "3686"
+    assert shown["等候时长（分钟）"] == "数量：3686；平均：21.46；中位数：11.98；90%分位：61.92；最大：180"
+
+
+def test_proof_figures_are_labelled():
+    data = {"message": "可通过数据共享替代", "evidence": {
+        "proof": "P27", "issuer": "县教育局", "shared_source": "电子证照库", "blocked_items": ["S04", "S05"]}}
+    shown = {r.label: r.value for r in rows(data)}
+    assert shown == {"证明编号": "P27", "开具单位": "县教育局", "共享数据来源": "电子证照库", "无法办结的事项": "S04、S05"}
