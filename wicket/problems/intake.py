@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
 from django.db import transaction
@@ -59,6 +59,14 @@ class IntakeResult:
     @property
     def total(self) -> int:
         return self.created + self.unchanged + self.reopened
+
+    def add(self, part: IntakeResult) -> None:
+        """Fold in the result of another scope's run (a send over several units or halls)."""
+        for f in fields(self):
+            if f.name == "unresolved":
+                self.unresolved.update(part.unresolved)
+            else:
+                setattr(self, f.name, getattr(self, f.name) + getattr(part, f.name))
 
     def summary(self) -> str:
         text = _("新增问题 %(c)d 个，已存在 %(u)d 个，重新打开 %(r)d 个，检测已不再发现 %(x)d 个") % {

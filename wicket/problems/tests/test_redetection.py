@@ -196,3 +196,15 @@ def test_the_query_count_does_not_grow_with_the_number_of_findings(county):
     small = [intake_queries(county, 4, r) for r in (0.5, 0.6, 0.6)]
     large = [intake_queries(county, 80, r) for r in (0.5, 0.6, 0.6)]
     assert small == large
+
+
+def test_results_of_several_scopes_add_up_field_by_field():
+    from collections import Counter
+
+    from wicket.problems.intake import IntakeResult
+
+    total = IntakeResult(created=1, updated=2, unresolved=Counter({"甲": 1}))
+    total.add(IntakeResult(created=2, unchanged=3, reopened=1, cleared=4, updated=1, unresolved=Counter({"甲": 2})))
+    assert (total.created, total.unchanged, total.reopened, total.cleared, total.updated) == (3, 3, 1, 4, 3)
+    assert total.unresolved == Counter({"甲": 3})
+    assert "其中 3 个问题的检测数据有变化" in total.summary()
