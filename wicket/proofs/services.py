@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from analysis.common import InputError
 from analysis.proofs import ProofCatalog, ProofReport, analyze, catalog_from_xlsx, load_catalog
 from wicket.campaigns.selectors import campaign_current
+from wicket.core.staging import staged_discard, staged_lock, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
@@ -114,8 +115,7 @@ def catalog_version_preview(*, name: str, data: bytes, by, max_issuers: int = DE
     for n in sorted(names_of(catalog, report)):
         unit = resolve(n)
         names[n] = unit.pk if unit else None
-    CatalogVersion.objects.filter(created_by=by, status=VersionStatus.PENDING).update(
-        status=VersionStatus.DISCARDED)
+    staged_supersede(CatalogVersion, by=by)
     return CatalogVersion.objects.create(
         file_name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data), created_by=by,
         catalog=catalog_to_data(catalog), max_issuers=max_issuers, proof_count=len(catalog.proofs),
@@ -136,9 +136,7 @@ def catalog_version_apply(*, version: CatalogVersion, by) -> CatalogVersion:
     """Store the version as the county's current catalogue with its analysis. All or nothing.
     The detail rows of older versions are dropped; their files, digests and summaries stay."""
     _require_center_staff(by)
-    version = CatalogVersion.objects.select_for_update().get(pk=version.pk)
-    if version.status != VersionStatus.PENDING:
-        raise ValidationError(_("该文件已处理过，不能重复导入"))
+    version = staged_lock(version, refusal=_("该文件已处理过，不能重复导入"))
     report = version_report(version)
     units = Unit.objects.in_bulk([u for u in version.names.values() if u])
 
@@ -180,10 +178,7 @@ def catalog_version_apply(*, version: CatalogVersion, by) -> CatalogVersion:
 @transaction.atomic
 def catalog_version_discard(*, version: CatalogVersion, by) -> None:
     _require_center_staff(by)
-    if version.status != VersionStatus.PENDING:
-        raise ValidationError(_("该文件已处理过"))
-    version.status = VersionStatus.DISCARDED
-    version.save(update_fields=["status"])
+    staged_discard(version)
 
 
 def current_version() -> CatalogVersion | None:

@@ -150,7 +150,7 @@ def import_preview_create(*, unit: Unit, upload, by) -> ImportPreview:
     rows = xlsx.parse_upload(data, file=name, unit=unit, table=table_for(unit))
     ImportPreview.objects.filter(unit=unit, created_by=by).delete()
     return ImportPreview.objects.create(unit=unit, file_name=name, sha256=hashlib.sha256(data).hexdigest(),
-                                        rows=rows, created_by=by)
+                                        size=len(data), rows=rows, created_by=by)
 
 
 @transaction.atomic
