@@ -111,6 +111,15 @@ def staged_get[S: StagedFile](queryset: QuerySet[S], user, pk, *, roles: tuple[s
 
 # ---------------------------------------------------------------- writes (inside the app's service)
 
+def staged_size_check(*, name: str, data: bytes) -> None:
+    """An empty file or one over WICKET_MAX_UPLOAD_BYTES is refused before it is read."""
+    if not data:
+        raise InputError(_("文件为空"), file=name)
+    if len(data) > settings.WICKET_MAX_UPLOAD_BYTES:
+        raise InputError(_("文件太大（%(size).1f MB），上限 %(max).0f MB")
+                         % {"size": len(data) / 1e6, "max": settings.WICKET_MAX_UPLOAD_BYTES / 1e6}, file=name)
+
+
 def staged_supersede(model: type[StagedImport], *, by, **clear: Any) -> None:
     """An uploader has one preview at a time: their earlier pending uploads are discarded."""
     model.objects.filter(created_by=by, status=StageStatus.PENDING).update(status=StageStatus.DISCARDED, **clear)

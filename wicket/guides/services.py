@@ -17,7 +17,6 @@ from pathlib import PurePath
 from typing import Any
 
 import msgspec
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -29,7 +28,7 @@ from analysis.guides import GuideFinding as AFinding
 from analysis.guides import GuideInputError, check_guides, read_guides
 from analysis.guides.files import SUFFIXES, is_workbook
 from wicket.campaigns.selectors import campaign_current
-from wicket.core.staging import staged_discard, staged_lock, staged_supersede
+from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
@@ -73,11 +72,7 @@ def finding_from_data(data: dict[str, Any]) -> AFinding:
 
 def read_upload(*, name: str, data: bytes) -> list[AGuide]:
     """The guides in an uploaded file, or InputError naming the file and the position of the fault."""
-    if not data:
-        raise InputError(_("文件为空"), file=name)
-    if len(data) > settings.WICKET_MAX_UPLOAD_BYTES:
-        raise InputError(_("文件太大（%(size).1f MB），上限 %(max).0f MB")
-                         % {"size": len(data) / 1e6, "max": settings.WICKET_MAX_UPLOAD_BYTES / 1e6}, file=name)
+    staged_size_check(name=name, data=data)
     suffix = PurePath(name).suffix.lower()
     kind = sniff(data[:16])
     if is_workbook(data, name):

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _
 from analysis.common import InputError
 from analysis.proofs import ProofCatalog, ProofReport, analyze, catalog_from_xlsx, load_catalog
 from wicket.campaigns.selectors import campaign_current
-from wicket.core.staging import staged_discard, staged_lock, staged_supersede
+from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
@@ -67,11 +66,7 @@ def catalog_from_data(data: dict[str, Any], *, file: str) -> ProofCatalog:
 
 def read_upload(*, name: str, data: bytes) -> ProofCatalog:
     """The catalogue in an uploaded file, or InputError naming the file and the place at fault."""
-    if not data:
-        raise InputError(_("文件为空"), file=name)
-    if len(data) > settings.WICKET_MAX_UPLOAD_BYTES:
-        raise InputError(_("文件太大（%(size).1f MB），上限 %(max).0f MB")
-                         % {"size": len(data) / 1e6, "max": settings.WICKET_MAX_UPLOAD_BYTES / 1e6}, file=name)
+    staged_size_check(name=name, data=data)
     suffix = PurePath(name).suffix.lower()
     kind = sniff(data[:16])
     if kind == "zip":
