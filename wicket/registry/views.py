@@ -219,6 +219,14 @@ def submit_view(request, pk):
 
 # ---------------------------------------------------------------- the county's pages
 
+def _round(pk) -> ReportingRound:
+    """A round for the county's pages (callers check the role first)."""
+    try:
+        return ReportingRound.objects.get(pk=pk)
+    except (ReportingRound.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
 def board_view(request, pk=None):
     access.require_role(request.user, *COUNTY_ROLES)
     if pk is None:
@@ -227,16 +235,14 @@ def board_view(request, pk=None):
             return render(request, "registry/board.html", {"board": None, "rounds": [],
                                                            "can_open": access.is_supervisor(request.user)})
     else:
-        try:
-            rnd = ReportingRound.objects.get(pk=pk)
-        except (ReportingRound.DoesNotExist, ValueError):
-            raise Http404 from None
+        rnd = _round(pk)
     state = request.GET.get("state", "")
     if state not in STATE_LABELS:
         state = ""
     return render(request, "registry/board.html", {
         "board": round_board(rnd=rnd, state=state), "state": state, "rounds": rounds_all()[:20],
-        "can_open": access.is_supervisor(request.user), "can_extend": access.is_supervisor(request.user),
+        "can_open": access.is_supervisor(request.user),
+        "can_extend": access.is_supervisor(request.user) and rnd.is_open,  # and end the round
         "now": timezone.now(), "history": history_entries(rnd),
     })
 
@@ -258,6 +264,19 @@ def round_new_view(request):
 
 
 @require_POST
+def round_close_view(request, pk):
+    access.require_role(request.user, Role.SUPERVISOR)
+    rnd = _round(pk)
+    try:
+        services.round_close(rnd=rnd, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("已结束本轮报送，各单位不能再提交"))
+    return redirect("registry:round", pk=rnd.pk)
+
+
+@require_POST
 def extend_view(request, pk):
     access.require_role(request.user, Role.SUPERVISOR)
     report = report_get_for_user(user=request.user, pk=pk)
@@ -276,10 +295,7 @@ def extend_view(request, pk):
 
 def export_view(request, pk):
     access.require_role(request.user, *COUNTY_ROLES)
-    try:
-        rnd = ReportingRound.objects.get(pk=pk)
-    except (ReportingRound.DoesNotExist, ValueError):
-        raise Http404 from None
+    rnd = _round(pk)
     board = round_board(rnd=rnd)
     status_rows = []
     for row in board.rows:
