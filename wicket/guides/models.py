@@ -7,52 +7,32 @@ findings are always those of one check over exactly the guides shown.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wicket.core.staging import StagedImport, StageStatus
 
-class ImportStatus(models.TextChoices):
-    PENDING = "pending", _("待确认")
-    APPLIED = "applied", _("已导入")
-    DISCARDED = "discarded", _("已放弃")
+ImportStatus = StageStatus  # the status of a batch is the one of every staged import
 
 
-class GuideImport(models.Model):
+class GuideImport(StagedImport):
     """One uploaded file: parsed and previewed (pending), then stored (applied) or discarded.
     Applied batches stay as the import history even after later batches replace their guides."""
 
-    file_name = models.CharField(_("文件名"), max_length=200)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField(_("文件大小"))
-    status = models.CharField(_("状态"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING)
     payload = models.JSONField(_("解析结果"), null=True, blank=True,
                                help_text="the parsed guides while the batch waits for confirmation")
     guide_count = models.PositiveIntegerField(_("指南数"), default=0)
     finding_count = models.PositiveIntegerField(_("文件内发现问题数"), default=0)
     kind_counts = models.JSONField(_("各类问题数"), default=dict, blank=True)
     replaced_count = models.PositiveIntegerField(_("替换原有指南数"), default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
-    applied_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
     sent_at = models.DateTimeField(_("送入问题清单时间"), null=True, blank=True)
     sent_summary = models.TextField(_("送入问题清单结果"), blank=True)
     history = HistoricalRecords(excluded_fields=["payload"])
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(StagedImport.Meta):
         verbose_name = _("办事指南导入批次")
         verbose_name_plural = _("办事指南导入批次")
-        constraints = [
-            models.CheckConstraint(condition=models.Q(status__in=[s.value for s in ImportStatus]),
-                                   name="guideimport_status_valid"),
-            models.CheckConstraint(condition=~models.Q(status="applied") | models.Q(applied_at__isnull=False),
-                                   name="guideimport_applied_has_time"),
-        ]
-
-    def __str__(self) -> str:
-        return self.file_name
 
     @property
     def scope(self) -> dict:

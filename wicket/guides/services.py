@@ -17,7 +17,6 @@ from pathlib import PurePath
 from typing import Any
 
 import msgspec
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +28,7 @@ from analysis.guides import GuideFinding as AFinding
 from analysis.guides import GuideInputError, check_guides, read_guides
 from analysis.guides.files import SUFFIXES, is_workbook
 from wicket.campaigns.selectors import campaign_current
+from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
@@ -72,11 +72,7 @@ def finding_from_data(data: dict[str, Any]) -> AFinding:
 
 def read_upload(*, name: str, data: bytes) -> list[AGuide]:
     """The guides in an uploaded file, or InputError naming the file and the position of the fault."""
-    if not data:
-        raise InputError(_("文件为空"), file=name)
-    if len(data) > settings.WICKET_MAX_UPLOAD_BYTES:
-        raise InputError(_("文件太大（%(size).1f MB），上限 %(max).0f MB")
-                         % {"size": len(data) / 1e6, "max": settings.WICKET_MAX_UPLOAD_BYTES / 1e6}, file=name)
+    staged_size_check(name=name, data=data)
     suffix = PurePath(name).suffix.lower()
     kind = sniff(data[:16])
     if is_workbook(data, name):
@@ -105,8 +101,7 @@ def guide_import_preview(*, name: str, data: bytes, by) -> GuideImport:
     findings = check_guides(guides)  # the file on its own, as the CLI checks it
     resolve = unit_resolver()
     parts: dict[tuple[str, str], int] = Counter((g.department.strip(), g.source.strip()) for g in guides)
-    GuideImport.objects.filter(created_by=by, status=ImportStatus.PENDING).update(
-        status=ImportStatus.DISCARDED, payload=None)
+    staged_supersede(GuideImport, by=by, payload=None)
     batch = GuideImport.objects.create(
         file_name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data), created_by=by,
         payload=[guide_to_data(g) for g in guides], guide_count=len(guides), finding_count=len(findings),
@@ -126,9 +121,7 @@ def guide_import_apply(*, batch: GuideImport, by) -> list[Unit]:
     """Store the batch: its guides replace the copies of the same department and source; then every
     department it touches is re-checked over all its sources. All or nothing."""
     _require_center_staff(by)
-    batch = GuideImport.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportStatus.PENDING or batch.payload is None:
-        raise ValidationError(_("该文件已处理过，不能重复导入"))
+    batch = staged_lock(batch, refusal=_("该文件已处理过，不能重复导入"))
     parts = list(batch.parts.select_related("unit"))
     unknown = sorted({p.department for p in parts if p.unit is None})
     if unknown:
@@ -158,10 +151,7 @@ def guide_import_apply(*, batch: GuideImport, by) -> list[Unit]:
 @transaction.atomic
 def guide_import_discard(*, batch: GuideImport, by) -> None:
     _require_center_staff(by)
-    if batch.status != ImportStatus.PENDING:
-        raise ValidationError(_("该文件已处理过"))
-    batch.status, batch.payload = ImportStatus.DISCARDED, None
-    batch.save(update_fields=["status", "payload"])
+    staged_discard(batch, payload=None)
 
 
 def department_guides(unit: Unit) -> list[Guide]:

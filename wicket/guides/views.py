@@ -5,16 +5,16 @@ own guides (read-only) for its liaison and head; anyone else gets 404."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from analysis.common import InputError
 from analysis.guides import KINDS, check_guides, guides_template_xlsx
 from wicket.core.history import history_entries
+from wicket.core.staging import staged_decide, staged_get, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
@@ -113,15 +113,8 @@ def imports_view(request, form=None, error=None, status=200):
 @require_POST
 def upload_view(request):
     access.require_role(request.user, Role.CENTER_STAFF)
-    form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return imports_view(request, form=form, status=400)
-    upload = form.cleaned_data["file"]
-    try:
-        batch = services.guide_import_preview(name=upload.name, data=upload.read(), by=request.user)
-    except InputError as exc:
-        return imports_view(request, form=UploadForm(), error=exc, status=400)
-    return redirect("guides:import", pk=batch.pk)
+    return staged_upload(request, UploadForm(request.POST, request.FILES), lambda d: services.guide_import_preview(
+        name=d["file"].name, data=d["file"].read(), by=request.user), page=imports_view, detail="guides:import")
 
 
 def template_view(request):
@@ -133,14 +126,7 @@ def template_view(request):
 
 
 def _batch(request, pk) -> GuideImport:
-    access.require_role(request.user, *COUNTY_ROLES)
-    try:
-        batch = GuideImport.objects.select_related("created_by").get(pk=pk)
-    except (GuideImport.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if batch.status != ImportStatus.APPLIED and batch.created_by_id != request.user.pk:
-        raise Http404  # a pending upload is its uploader's own business
-    return batch
+    return staged_get(GuideImport.objects.select_related("created_by"), request.user, pk, roles=COUNTY_ROLES)
 
 
 def import_view(request, pk):
@@ -167,30 +153,25 @@ def import_view(request, pk):
 def import_confirm_view(request, pk):
     batch = _batch(request, pk)
     access.require_role(request.user, Role.CENTER_STAFF)
-    try:
-        units = services.guide_import_apply(batch=batch, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("guides:import", pk=batch.pk)
-    batch.refresh_from_db()
-    found = Finding.objects.filter(unit__in=units).count()
-    messages.success(request, _("已导入 %(n)d 个办事指南（替换原有 %(r)d 个），涉及 %(u)d 个部门；已与各部门其他来源的指南一并复查，"
-                                "共有问题 %(f)d 条") % {"n": batch.guide_count, "r": batch.replaced_count,
-                                                    "u": len(units), "f": found})
-    return redirect("guides:import", pk=batch.pk)
+
+    def done(units) -> str:
+        batch.refresh_from_db()
+        found = Finding.objects.filter(unit__in=units).count()
+        return _("已导入 %(n)d 个办事指南（替换原有 %(r)d 个），涉及 %(u)d 个部门；已与各部门其他来源的指南一并复查，"
+                 "共有问题 %(f)d 条") % {"n": batch.guide_count, "r": batch.replaced_count, "u": len(units), "f": found}
+
+    here = reverse("guides:import", args=[batch.pk])
+    return staged_decide(request, lambda: services.guide_import_apply(batch=batch, by=request.user), back=here,
+                         then=here, message=done)
 
 
 @require_POST
 def import_discard_view(request, pk):
     batch = _batch(request, pk)
     access.require_role(request.user, Role.CENTER_STAFF)
-    try:
-        services.guide_import_discard(batch=batch, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("guides:import", pk=batch.pk)
-    messages.info(request, _("已放弃导入，未保存任何内容"))
-    return redirect("guides:imports")
+    return staged_decide(request, lambda: services.guide_import_discard(batch=batch, by=request.user),
+                         back=reverse("guides:import", args=[batch.pk]), then=reverse("guides:imports"),
+                         message=_("已放弃导入，未保存任何内容"), level=messages.INFO)
 
 
 @require_POST

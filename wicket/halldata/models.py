@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wicket.core.staging import StagedFile
+
 
 class Kind(models.TextChoices):
     TICKETS = "tickets", _("排队叫号记录")
@@ -37,7 +39,7 @@ def upload_path(instance: Upload, filename: str) -> str:
     return f"halldata/{instance.sha256[:2]}/{instance.sha256}/{filename}"
 
 
-class Upload(models.Model):
+class Upload(StagedFile):
     """One file (or one API push): previewed (pending), then stored or discarded."""
 
     kind = models.CharField(_("数据类型"), max_length=20, choices=Kind.choices)
@@ -47,9 +49,6 @@ class Upload(models.Model):
                              on_delete=models.PROTECT, related_name="+",
                              help_text=_("文件中的大厅名称与登记名称不一致时，整个文件归入此大厅"))
     file = models.FileField(upload_to=upload_path, max_length=300, blank=True)
-    file_name = models.CharField(_("文件名"), max_length=200)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField(_("文件大小"), default=0)
     summary = models.JSONField(_("预览"), default=dict, blank=True)
     row_count = models.PositiveIntegerField(_("记录数"), default=0)
     replaced_count = models.PositiveIntegerField(_("替换原有记录数"), default=0)
@@ -57,14 +56,12 @@ class Upload(models.Model):
     last_at = models.DateTimeField(_("最晚时间"), null=True, blank=True)
     result = models.TextField(_("分析结果"), blank=True)
     token = models.ForeignKey("ApiToken", null=True, blank=True, on_delete=models.PROTECT, related_name="uploads")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+", help_text="none for an API push")
     stored_at = models.DateTimeField(_("保存时间"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["summary"])
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(StagedFile.Meta):
         verbose_name = _("大厅数据上传")
         verbose_name_plural = _("大厅数据上传")
         constraints = [
@@ -74,8 +71,10 @@ class Upload(models.Model):
                                    name="halldata_upload_stored_has_time"),
         ]
 
-    def __str__(self) -> str:
-        return self.file_name
+    @property
+    def is_shared(self) -> bool:
+        """Stored (and discarded) uploads are the centre's record; a pending one is its uploader's."""
+        return self.status != UploadStatus.PENDING
 
 
 class Ticket(models.Model):

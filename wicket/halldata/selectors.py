@@ -54,21 +54,6 @@ def uploads_recent(limit: int = 30) -> QuerySet[Upload]:
     return Upload.objects.select_related("hall", "created_by", "token").order_by("-created_at", "-id")[:limit]
 
 
-def upload_get(user, pk) -> Upload:
-    """County roles see stored uploads; a pending one only its uploader."""
-    try:
-        upload = Upload.objects.select_related("hall__unit", "created_by", "token").get(pk=pk)
-    except (Upload.DoesNotExist, ValueError, TypeError):
-        from django.http import Http404
-
-        raise Http404 from None
-    if upload.status == "pending" and upload.created_by_id != user.pk:
-        from django.http import Http404
-
-        raise Http404
-    return upload
-
-
 def tokens_list() -> QuerySet[ApiToken]:
     return ApiToken.objects.select_related("hall", "created_by").order_by("-created_at", "-id")
 

@@ -13,8 +13,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from analysis.common import InputError
+from wicket.core.staging import staged_lock
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
 from wicket.problems.intake import IntakeResult
@@ -26,6 +28,7 @@ from .parsing import Parsed, Resolution, check_file, describe, parse, resolve, r
 from .storage import overlap_counts, store, tz
 
 TOKEN_PREFIX = "wk_"
+ALREADY_DECIDED = gettext_lazy("该文件已处理过（%(s)s）")
 
 
 def _require_center_staff(user) -> None:
@@ -79,9 +82,7 @@ def _stored_summary(upload: Upload, parsed: Parsed, res: Resolution, by) -> Inta
 def upload_confirm(*, upload: Upload, by) -> IntakeResult:
     """Store a previewed file: all of it or nothing, replacing the overlap; then re-analyse."""
     _require_center_staff(by)
-    upload = Upload.objects.select_for_update().get(pk=upload.pk)
-    if upload.status != UploadStatus.PENDING:
-        raise ValidationError(_("该文件已处理过（%(s)s）") % {"s": upload.get_status_display()})
+    upload = staged_lock(upload, refusal=ALREADY_DECIDED)
     with upload.file.open("rb") as fh:
         data = fh.read()
     parsed = parse(upload.kind, data, file=upload.file_name)
@@ -94,9 +95,7 @@ def upload_confirm(*, upload: Upload, by) -> IntakeResult:
 @transaction.atomic
 def upload_discard(*, upload: Upload, by) -> None:
     _require_center_staff(by)
-    upload = Upload.objects.select_for_update().get(pk=upload.pk)
-    if upload.status != UploadStatus.PENDING:
-        raise ValidationError(_("该文件已处理过（%(s)s）") % {"s": upload.get_status_display()})
+    upload = staged_lock(upload, refusal=ALREADY_DECIDED)
     upload.status = UploadStatus.DISCARDED
     upload.file.delete(save=False)
     upload.save()

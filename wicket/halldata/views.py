@@ -7,19 +7,19 @@ Dashboards are in dashboards.py.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from analysis.common import InputError
 from wicket.core.history import history_entries
+from wicket.core.staging import staged_decide, staged_get, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
 from . import selectors, services
 from .forms import TokenForm, UploadForm
-from .models import ApiToken, Kind, UploadStatus
+from .models import ApiToken, Kind, Upload, UploadStatus
 
 COUNTY_ROLES = (Role.SUPERVISOR, Role.CENTER_STAFF)
 
@@ -36,21 +36,18 @@ def uploads_view(request, form=None, error=None, status=200):
 @require_POST
 def upload_view(request):
     access.require_role(request.user, Role.CENTER_STAFF)
-    form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return uploads_view(request, form=form, status=400)
-    f = form.cleaned_data["file"]
-    try:
-        upload = services.upload_preview(kind=form.cleaned_data["kind"], name=f.name, data=f.read(),
-                                         hall=form.cleaned_data["hall"], by=request.user)
-    except InputError as exc:
-        return uploads_view(request, form=form, error=exc, status=400)
-    return redirect("halldata:upload", pk=upload.pk)
+    return staged_upload(request, UploadForm(request.POST, request.FILES), lambda d: services.upload_preview(
+        kind=d["kind"], name=d["file"].name, data=d["file"].read(), hall=d["hall"], by=request.user),
+        page=uploads_view, detail="halldata:upload")
+
+
+def _upload(request, pk) -> Upload:
+    return staged_get(Upload.objects.select_related("hall__unit", "created_by", "token"), request.user, pk,
+                      roles=COUNTY_ROLES)
 
 
 def upload_detail_view(request, pk):
-    access.require_role(request.user, *COUNTY_ROLES)
-    upload = selectors.upload_get(request.user, pk)
+    upload = _upload(request, pk)
     return render(request, "halldata/upload.html", {
         "upload": upload, "summary": upload.summary, "history": history_entries(upload),
         "can_confirm": upload.status == UploadStatus.PENDING and access.is_center_staff(request.user)
@@ -61,32 +58,25 @@ def upload_detail_view(request, pk):
 @require_POST
 def upload_confirm_view(request, pk):
     access.require_role(request.user, Role.CENTER_STAFF)
-    upload = selectors.upload_get(request.user, pk)
-    try:
-        result = services.upload_confirm(upload=upload, by=request.user)
-    except InputError as exc:
-        messages.error(request, _("未保存：%(e)s") % {"e": exc})
-        return redirect("halldata:upload", pk=upload.pk)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("halldata:upload", pk=upload.pk)
-    upload.refresh_from_db()
-    messages.success(request, _("已保存 %(n)d 条记录（替换原有 %(r)d 条）。问题清单：%(s)s") % {
-        "n": upload.row_count, "r": upload.replaced_count, "s": result.summary()})
-    return redirect("halldata:upload", pk=upload.pk)
+    upload = _upload(request, pk)
+
+    def done(result) -> str:
+        upload.refresh_from_db()
+        return _("已保存 %(n)d 条记录（替换原有 %(r)d 条）。问题清单：%(s)s") % {
+            "n": upload.row_count, "r": upload.replaced_count, "s": result.summary()}
+
+    here = reverse("halldata:upload", args=[upload.pk])
+    return staged_decide(request, lambda: services.upload_confirm(upload=upload, by=request.user), back=here,
+                         then=here, message=done)
 
 
 @require_POST
 def upload_discard_view(request, pk):
     access.require_role(request.user, Role.CENTER_STAFF)
-    upload = selectors.upload_get(request.user, pk)
-    try:
-        services.upload_discard(upload=upload, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("halldata:upload", pk=upload.pk)
-    messages.info(request, _("已放弃，未保存任何记录"))
-    return redirect("halldata:uploads")
+    upload = _upload(request, pk)
+    return staged_decide(request, lambda: services.upload_discard(upload=upload, by=request.user),
+                         back=reverse("halldata:upload", args=[upload.pk]), then=reverse("halldata:uploads"),
+                         message=_("已放弃，未保存任何记录"), level=messages.INFO)
 
 
 @require_POST

@@ -8,26 +8,18 @@ is what the pages show and what goes to the problem list.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wicket.core.staging import StagedImport, StageStatus
 
-class VersionStatus(models.TextChoices):
-    PENDING = "pending", _("待确认")
-    APPLIED = "applied", _("已导入")
-    DISCARDED = "discarded", _("已放弃")
+VersionStatus = StageStatus  # the status of a version is the one of every staged import
 
 
-class CatalogVersion(models.Model):
+class CatalogVersion(StagedImport):
     """One uploaded catalogue: parsed and previewed (pending), then stored (applied) or discarded."""
 
-    file_name = models.CharField(_("文件名"), max_length=200)
-    sha256 = models.CharField(_("文件 SHA-256"), max_length=64)
-    size = models.PositiveBigIntegerField(_("文件大小"))
-    status = models.CharField(_("状态"), max_length=20, choices=VersionStatus.choices,
-                              default=VersionStatus.PENDING)
     catalog = models.JSONField(_("证明事项目录"), help_text="the parsed catalogue in the JSON format of the brief")
     max_issuers = models.PositiveSmallIntegerField(_("事项最多涉及开具单位数"), default=3)
     proof_count = models.PositiveIntegerField(_("证明数"), default=0)
@@ -36,27 +28,13 @@ class CatalogVersion(models.Model):
     summary = models.JSONField(_("分析摘要"), default=dict, blank=True)
     names = models.JSONField(_("单位名称对应"), default=dict, blank=True,
                              help_text="name as written -> unit id or null (departments and issuers)")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("上传人"), on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
-    applied_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
     sent_at = models.DateTimeField(_("送入问题清单时间"), null=True, blank=True)
     sent_summary = models.TextField(_("送入问题清单结果"), blank=True)
     history = HistoricalRecords(excluded_fields=["catalog", "summary", "names"])
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(StagedImport.Meta):
         verbose_name = _("证明事项目录版本")
         verbose_name_plural = _("证明事项目录版本")
-        constraints = [
-            models.CheckConstraint(condition=models.Q(status__in=[s.value for s in VersionStatus]),
-                                   name="catalogversion_status_valid"),
-            models.CheckConstraint(condition=~models.Q(status="applied") | models.Q(applied_at__isnull=False),
-                                   name="catalogversion_applied_has_time"),
-        ]
-
-    def __str__(self) -> str:
-        return self.file_name
 
     @property
     def unknown_names(self) -> list[str]:

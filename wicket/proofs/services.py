@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 from analysis.common import InputError
 from analysis.proofs import ProofCatalog, ProofReport, analyze, catalog_from_xlsx, load_catalog
 from wicket.campaigns.selectors import campaign_current
+from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
@@ -66,11 +66,7 @@ def catalog_from_data(data: dict[str, Any], *, file: str) -> ProofCatalog:
 
 def read_upload(*, name: str, data: bytes) -> ProofCatalog:
     """The catalogue in an uploaded file, or InputError naming the file and the place at fault."""
-    if not data:
-        raise InputError(_("文件为空"), file=name)
-    if len(data) > settings.WICKET_MAX_UPLOAD_BYTES:
-        raise InputError(_("文件太大（%(size).1f MB），上限 %(max).0f MB")
-                         % {"size": len(data) / 1e6, "max": settings.WICKET_MAX_UPLOAD_BYTES / 1e6}, file=name)
+    staged_size_check(name=name, data=data)
     suffix = PurePath(name).suffix.lower()
     kind = sniff(data[:16])
     if kind == "zip":
@@ -114,8 +110,7 @@ def catalog_version_preview(*, name: str, data: bytes, by, max_issuers: int = DE
     for n in sorted(names_of(catalog, report)):
         unit = resolve(n)
         names[n] = unit.pk if unit else None
-    CatalogVersion.objects.filter(created_by=by, status=VersionStatus.PENDING).update(
-        status=VersionStatus.DISCARDED)
+    staged_supersede(CatalogVersion, by=by)
     return CatalogVersion.objects.create(
         file_name=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data), created_by=by,
         catalog=catalog_to_data(catalog), max_issuers=max_issuers, proof_count=len(catalog.proofs),
@@ -136,9 +131,7 @@ def catalog_version_apply(*, version: CatalogVersion, by) -> CatalogVersion:
     """Store the version as the county's current catalogue with its analysis. All or nothing.
     The detail rows of older versions are dropped; their files, digests and summaries stay."""
     _require_center_staff(by)
-    version = CatalogVersion.objects.select_for_update().get(pk=version.pk)
-    if version.status != VersionStatus.PENDING:
-        raise ValidationError(_("该文件已处理过，不能重复导入"))
+    version = staged_lock(version, refusal=_("该文件已处理过，不能重复导入"))
     report = version_report(version)
     units = Unit.objects.in_bulk([u for u in version.names.values() if u])
 
@@ -180,10 +173,7 @@ def catalog_version_apply(*, version: CatalogVersion, by) -> CatalogVersion:
 @transaction.atomic
 def catalog_version_discard(*, version: CatalogVersion, by) -> None:
     _require_center_staff(by)
-    if version.status != VersionStatus.PENDING:
-        raise ValidationError(_("该文件已处理过"))
-    version.status = VersionStatus.DISCARDED
-    version.save(update_fields=["status"])
+    staged_discard(version)
 
 
 def current_version() -> CatalogVersion | None:

@@ -12,19 +12,20 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from analysis.common import InputError
 from analysis.proofs import RECOMMENDATIONS, SHARED_SOURCES, catalog_template_xlsx
 from wicket.core.history import history_entries
+from wicket.core.staging import staged_decide, staged_get, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
 
 from . import charts, exports, selectors, services
 from .forms import UploadForm
-from .models import CatalogVersion, VersionStatus
+from .models import CatalogVersion
 
 COUNTY_ROLES = (Role.SUPERVISOR, Role.CENTER_STAFF)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -166,17 +167,9 @@ def versions_view(request, form=None, error=None, status=200):
 @require_POST
 def upload_view(request):
     access.require_role(request.user, Role.CENTER_STAFF)
-    form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return versions_view(request, form=form, status=400)
-    upload = form.cleaned_data["file"]
-    try:
-        version = services.catalog_version_preview(name=upload.name, data=upload.read(), by=request.user,
-                                                   max_issuers=form.cleaned_data["max_issuers"])
-    except InputError as exc:
-        return versions_view(request, form=UploadForm(initial={"max_issuers": form.cleaned_data["max_issuers"]}),
-                             error=exc, status=400)
-    return redirect("proofs:version", pk=version.pk)
+    return staged_upload(request, UploadForm(request.POST, request.FILES), lambda d: services.catalog_version_preview(
+        name=d["file"].name, data=d["file"].read(), by=request.user, max_issuers=d["max_issuers"]),
+        page=versions_view, detail="proofs:version")
 
 
 def template_view(request):
@@ -187,14 +180,7 @@ def template_view(request):
 
 
 def _version(request, pk) -> CatalogVersion:
-    access.require_role(request.user, *COUNTY_ROLES)
-    try:
-        version = CatalogVersion.objects.select_related("created_by").get(pk=pk)
-    except (CatalogVersion.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if version.status != VersionStatus.APPLIED and version.created_by_id != request.user.pk:
-        raise Http404  # an upload awaiting confirmation is its uploader's own business
-    return version
+    return staged_get(CatalogVersion.objects.select_related("created_by"), request.user, pk, roles=COUNTY_ROLES)
 
 
 def version_view(request, pk):
@@ -203,7 +189,7 @@ def version_view(request, pk):
     names = [(n, units.get(u)) for n, u in sorted(version.names.items(), key=lambda kv: (kv[1] is None, kv[0]))]
     current = services.current_version()
     return render(request, "proofs/version.html", {
-        "version": version, "s": version.summary, "names": names, "unknown": version.unknown_names,
+        "batch": version, "s": version.summary, "names": names, "unknown": version.unknown_names,
         "kinds": [(k, selectors.KIND_LABELS[k], n) for k, n in version.summary.get("findings_by_kind", {}).items()
                   if n and k in selectors.KIND_LABELS],
         "recommendations": [(r, version.summary.get("recommendations", {}).get(r, 0)) for r in RECOMMENDATIONS],
@@ -216,28 +202,20 @@ def version_view(request, pk):
 def version_confirm_view(request, pk):
     version = _version(request, pk)
     access.require_role(request.user, Role.CENTER_STAFF)
-    try:
-        version = services.catalog_version_apply(version=version, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("proofs:version", pk=version.pk)
-    messages.success(request, _("已导入证明事项目录：证明 %(p)d 项，事项 %(i)d 项，发现问题 %(f)d 条。"
-                                "现为全县当前目录，可送入问题清单。")
-                     % {"p": version.proof_count, "i": version.item_count, "f": version.finding_count})
-    return redirect("proofs:overview")
+    return staged_decide(
+        request, lambda: services.catalog_version_apply(version=version, by=request.user),
+        back=reverse("proofs:version", args=[version.pk]), then=reverse("proofs:overview"),
+        message=lambda v: _("已导入证明事项目录：证明 %(p)d 项，事项 %(i)d 项，发现问题 %(f)d 条。现为全县当前目录，可送入问题清单。")
+        % {"p": v.proof_count, "i": v.item_count, "f": v.finding_count})
 
 
 @require_POST
 def version_discard_view(request, pk):
     version = _version(request, pk)
     access.require_role(request.user, Role.CENTER_STAFF)
-    try:
-        services.catalog_version_discard(version=version, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("proofs:version", pk=version.pk)
-    messages.info(request, _("已放弃导入，未保存任何内容"))
-    return redirect("proofs:versions")
+    return staged_decide(request, lambda: services.catalog_version_discard(version=version, by=request.user),
+                         back=reverse("proofs:version", args=[version.pk]), then=reverse("proofs:versions"),
+                         message=_("已放弃导入，未保存任何内容"), level=messages.INFO)
 
 
 @require_POST

@@ -14,6 +14,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wicket.core.staging import StagedFile
+
 SIGNOFF_KIND = "windows_round"
 
 
@@ -129,18 +131,9 @@ class RoundReport(models.Model):
         return f"{self.round} · {self.unit}"
 
 
-class ImportPreview(models.Model):
-    """A parsed upload waiting for the liaison to confirm it: shown first, stored only on confirm."""
+class ImportPreview(StagedFile):
+    """A parsed upload waiting for the liaison to confirm it: shown first, stored only on confirm.
+    It lives only while it waits: confirming or discarding it deletes it (the halls keep the history)."""
 
     unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
-    file_name = models.CharField(max_length=200)
-    sha256 = models.CharField(max_length=64)
     rows = models.JSONField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.file_name

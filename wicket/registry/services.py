@@ -55,10 +55,26 @@ def round_open(*, title: str, deadline: dt.datetime, units: Iterable[Unit], by, 
 
 
 @transaction.atomic
+def round_close(*, rnd: ReportingRound, by) -> ReportingRound:
+    """The supervisor ends a round (结束本轮): no unit can submit to it any more and it leaves the
+    units' pages and to-dos; its board, its export and what was signed stay."""
+    if not access.is_supervisor(by):
+        raise ValidationError(_("只有县督查室可以结束报送"))
+    rnd = ReportingRound.objects.select_for_update().get(pk=rnd.pk)
+    if not rnd.is_open:
+        raise ValidationError(_("本轮报送已结束"))
+    rnd.closed_at = timezone.now()
+    rnd.save(update_fields=["closed_at"])
+    return rnd
+
+
+@transaction.atomic
 def round_extend(*, report: RoundReport, deadline: dt.datetime, by) -> RoundReport:
     """The supervisor grants one unit more time (延期)."""
     if not access.is_supervisor(by):
         raise ValidationError(_("只有县督查室可以延期"))
+    if not report.round.is_open:
+        raise ValidationError(_("本轮报送已结束"))
     if deadline <= report.round.deadline:
         raise ValidationError(_("延期后的截止时间应晚于本轮截止时间 %(d)s") % {
             "d": timezone.localtime(report.round.deadline).strftime("%Y-%m-%d %H:%M")})
@@ -150,7 +166,7 @@ def import_preview_create(*, unit: Unit, upload, by) -> ImportPreview:
     rows = xlsx.parse_upload(data, file=name, unit=unit, table=table_for(unit))
     ImportPreview.objects.filter(unit=unit, created_by=by).delete()
     return ImportPreview.objects.create(unit=unit, file_name=name, sha256=hashlib.sha256(data).hexdigest(),
-                                        rows=rows, created_by=by)
+                                        size=len(data), rows=rows, created_by=by)
 
 
 @transaction.atomic

@@ -21,5 +21,6 @@ urlpatterns = [
     path("rounds/new/", views.round_new_view, name="round_new"),
     path("rounds/<int:pk>/", views.board_view, name="round"),
     path("rounds/<int:pk>/export.xlsx", views.export_view, name="export"),
+    path("rounds/<int:pk>/close/", views.round_close_view, name="round_close"),
     path("intake/", views.intake_view, name="intake"),
 ]

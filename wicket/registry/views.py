@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wicket.core.history import history_entries
+from wicket.core.staging import staged_decide, staged_get, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
@@ -64,15 +67,16 @@ def _unit_context(request, unit, **extra):
         "totals": {"windows": sum(h.window_count for h in halls),
                    "authorized": sum(h.authorized_windows for h in halls),
                    "staff": sum(h.staff_count for h in halls)},
-        "upload_form": UploadForm(), "zero_form": ZeroReportForm(), "upload_errors": [],
+        "upload_form": UploadForm(), "zero_form": ZeroReportForm(), "error": None,
     }
     context.update(extra)
     return context
 
 
-def unit_view(request, unit_id):
+def unit_view(request, unit_id, form=None, error=None, status=200):
     unit = access.unit_get_for_user(request.user, unit_id)
-    return render(request, "registry/unit.html", _unit_context(request, unit))
+    return render(request, "registry/unit.html",
+                  _unit_context(request, unit, upload_form=form or UploadForm(), error=error), status=status)
 
 
 def hall_new_view(request, unit_id):
@@ -137,26 +141,13 @@ def upload_view(request, unit_id):
     unit = access.unit_get_for_user(request.user, unit_id)
     if not access.can_edit_unit(request.user, unit):
         raise Http404
-    form = UploadForm(request.POST, request.FILES)
-    errors: list = []
-    if form.is_valid():
-        try:
-            preview = services.import_preview_create(unit=unit, upload=form.cleaned_data["file"], by=request.user)
-        except xlsx.ImportRefused as exc:
-            errors = exc.errors
-        except ValidationError as exc:
-            form.add_error("file", exc)
-        else:
-            return redirect("registry:preview", pk=preview.pk)
-    return render(request, "registry/unit.html", _unit_context(request, unit, upload_form=form, upload_errors=errors),
-                  status=400)
+    return staged_upload(request, UploadForm(request.POST, request.FILES), lambda d: services.import_preview_create(
+        unit=unit, upload=d["file"], by=request.user), page=partial(unit_view, unit_id=unit.pk),
+        detail="registry:preview")
 
 
 def _preview_for(request, pk) -> ImportPreview:
-    preview = access.get_for_user(ImportPreview.objects.select_related("unit"), request.user, pk=pk)
-    if preview.created_by_id != request.user.pk:
-        raise Http404
-    return preview
+    return staged_get(ImportPreview.objects.select_related("unit"), request.user, pk, scoped=True)
 
 
 def preview_view(request, pk):
@@ -172,23 +163,19 @@ def preview_view(request, pk):
 @require_POST
 def preview_confirm_view(request, pk):
     preview = _preview_for(request, pk)
-    unit_id = preview.unit_id
-    try:
-        halls = services.import_preview_confirm(preview=preview, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("registry:preview", pk=pk)
-    messages.success(request, _("已导入 %(n)d 条登记") % {"n": len(halls)})
-    return redirect("registry:unit", unit_id=unit_id)
+    return staged_decide(request, lambda: services.import_preview_confirm(preview=preview, by=request.user),
+                         back=reverse("registry:preview", args=[pk]),
+                         then=reverse("registry:unit", args=[preview.unit_id]),
+                         message=lambda halls: _("已导入 %(n)d 条登记") % {"n": len(halls)})
 
 
 @require_POST
 def preview_discard_view(request, pk):
     preview = _preview_for(request, pk)
-    unit_id = preview.unit_id
-    services.import_preview_discard(preview=preview, by=request.user)
-    messages.info(request, _("已放弃导入，未保存任何内容"))
-    return redirect("registry:unit", unit_id=unit_id)
+    return staged_decide(request, lambda: services.import_preview_discard(preview=preview, by=request.user),
+                         back=reverse("registry:preview", args=[pk]),
+                         then=reverse("registry:unit", args=[preview.unit_id]),
+                         message=_("已放弃导入，未保存任何内容"), level=messages.INFO)
 
 
 # ---------------------------------------------------------------- zero report and submission
@@ -232,6 +219,14 @@ def submit_view(request, pk):
 
 # ---------------------------------------------------------------- the county's pages
 
+def _round(pk) -> ReportingRound:
+    """A round for the county's pages (callers check the role first)."""
+    try:
+        return ReportingRound.objects.get(pk=pk)
+    except (ReportingRound.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
 def board_view(request, pk=None):
     access.require_role(request.user, *COUNTY_ROLES)
     if pk is None:
@@ -240,16 +235,14 @@ def board_view(request, pk=None):
             return render(request, "registry/board.html", {"board": None, "rounds": [],
                                                            "can_open": access.is_supervisor(request.user)})
     else:
-        try:
-            rnd = ReportingRound.objects.get(pk=pk)
-        except (ReportingRound.DoesNotExist, ValueError):
-            raise Http404 from None
+        rnd = _round(pk)
     state = request.GET.get("state", "")
     if state not in STATE_LABELS:
         state = ""
     return render(request, "registry/board.html", {
         "board": round_board(rnd=rnd, state=state), "state": state, "rounds": rounds_all()[:20],
-        "can_open": access.is_supervisor(request.user), "can_extend": access.is_supervisor(request.user),
+        "can_open": access.is_supervisor(request.user),
+        "can_extend": access.is_supervisor(request.user) and rnd.is_open,  # and end the round
         "now": timezone.now(), "history": history_entries(rnd),
     })
 
@@ -271,6 +264,19 @@ def round_new_view(request):
 
 
 @require_POST
+def round_close_view(request, pk):
+    access.require_role(request.user, Role.SUPERVISOR)
+    rnd = _round(pk)
+    try:
+        services.round_close(rnd=rnd, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("已结束本轮报送，各单位不能再提交"))
+    return redirect("registry:round", pk=rnd.pk)
+
+
+@require_POST
 def extend_view(request, pk):
     access.require_role(request.user, Role.SUPERVISOR)
     report = report_get_for_user(user=request.user, pk=pk)
@@ -289,10 +295,7 @@ def extend_view(request, pk):
 
 def export_view(request, pk):
     access.require_role(request.user, *COUNTY_ROLES)
-    try:
-        rnd = ReportingRound.objects.get(pk=pk)
-    except (ReportingRound.DoesNotExist, ValueError):
-        raise Http404 from None
+    rnd = _round(pk)
     board = round_board(rnd=rnd)
     status_rows = []
     for row in board.rows:

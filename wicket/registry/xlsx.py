@@ -48,8 +48,9 @@ HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 FONT = "宋体"
 
 
-class ImportRefused(Exception):
-    """The file does not fit the template: every fault found, nothing stored."""
+class ImportRefused(InputError):
+    """The file does not fit the template: every fault found (each an InputError naming its sheet,
+    row and column), nothing stored."""
 
     def __init__(self, errors: Sequence[InputError]):
         self.errors = list(errors)
