@@ -112,8 +112,20 @@ def guide_import_preview(*, name: str, data: bytes, by) -> GuideImport:
     return batch
 
 
-def unknown_departments(batch: GuideImport) -> list[str]:
-    return sorted({p.department for p in batch.parts.all() if p.unit_id is None})
+def batch_parts(batch: GuideImport) -> list[ImportPart]:
+    """The batch's departments with their units. While the batch waits for confirmation, a name that
+    found no unit is looked up again, so a name registered meanwhile (其他名称) counts at once."""
+    parts = list(batch.parts.select_related("unit"))
+    if batch.status == ImportStatus.PENDING and any(p.unit_id is None for p in parts):
+        resolve = unit_resolver()
+        for p in parts:
+            if p.unit_id is None:
+                p.unit = resolve(p.department)
+    return parts
+
+
+def unknown_departments(parts: list[ImportPart]) -> list[str]:
+    return sorted({p.department for p in parts if p.unit is None})
 
 
 @transaction.atomic
@@ -122,11 +134,12 @@ def guide_import_apply(*, batch: GuideImport, by) -> list[Unit]:
     department it touches is re-checked over all its sources. All or nothing."""
     _require_center_staff(by)
     batch = staged_lock(batch, refusal=_("该文件已处理过，不能重复导入"))
-    parts = list(batch.parts.select_related("unit"))
-    unknown = sorted({p.department for p in parts if p.unit is None})
+    parts = batch_parts(batch)
+    unknown = unknown_departments(parts)
     if unknown:
         raise ValidationError(_("以下实施主体未能对应到单位：%(names)s。请修改文件，或请管理员为单位添加这些别名后重新上传")
                               % {"names": "、".join(unknown)})
+    ImportPart.objects.bulk_update(parts, ["unit"])  # the units as found now, kept with the applied batch
     unit_of = {p.department: p.unit for p in parts}
     now = timezone.now()
     replaced = 0
@@ -186,13 +199,6 @@ def department_recheck(*, unit: Unit) -> list[Finding]:
     return stored
 
 
-def _add(total: IntakeResult, part: IntakeResult) -> None:
-    total.created += part.created
-    total.unchanged += part.unchanged
-    total.reopened += part.reopened
-    total.cleared += part.cleared
-    total.unresolved.update(part.unresolved)
-
 
 @transaction.atomic
 def guide_findings_send(*, units: Iterable[Unit], by, batch: GuideImport | None = None) -> IntakeResult:
@@ -206,7 +212,7 @@ def guide_findings_send(*, units: Iterable[Unit], by, batch: GuideImport | None 
         findings = [finding_from_data(f.data) for f in Finding.objects.filter(unit=unit).order_by("id")]
         part = findings_intake(findings=findings, detector=DETECTOR, scope=scope_of(unit),
                                resolve_unit=lambda _subject, unit=unit: unit, campaign=campaign, by=by)
-        _add(total, part)
+        total.add(part)
     if batch is not None:
         batch.sent_at, batch.sent_summary = timezone.now(), total.summary()
         batch.save(update_fields=["sent_at", "sent_summary"])

@@ -131,14 +131,14 @@ def _batch(request, pk) -> GuideImport:
 
 def import_view(request, pk):
     batch = _batch(request, pk)
-    parts = list(batch.parts.select_related("unit"))
+    parts = services.batch_parts(batch)
     context = {"batch": batch, "parts": parts, "history": history_entries(batch),
                "can_import": access.is_center_staff(request.user), "kind_counts": [
                    (k, KINDS[k][0], kind_label(k), n) for k, n in batch.kind_counts.items()]}
     if batch.status == ImportStatus.PENDING and batch.payload is not None:
         guides = [services.guide_from_data(d) for d in batch.payload]
         findings = check_guides(guides)
-        context.update(unknown=services.unknown_departments(batch), preview=[
+        context.update(unknown=services.unknown_departments(parts), preview=[
             {"guide": guides[f.guide_index], "label": kind_label(f.kind), "finding": f,
              "html": finding_html(f.kind, f.evidence, f.text)} for f in findings[:PREVIEW_FINDINGS]],
             preview_more=max(0, len(findings) - PREVIEW_FINDINGS))

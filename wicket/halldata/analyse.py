@@ -77,13 +77,6 @@ def _save(key: str, kind: str, *, data: dict[str, Any], rows: int, findings: int
         first_day=period[0], last_day=period[1], data=data, computed_at=timezone.now()))
 
 
-def _add(total: IntakeResult, part: IntakeResult) -> None:
-    total.created += part.created
-    total.unchanged += part.unchanged
-    total.reopened += part.reopened
-    total.cleared += part.cleared
-    total.unresolved.update(part.unresolved)
-
 
 # ---------------------------------------------------------------- tickets
 
@@ -173,9 +166,9 @@ def analyse_calls(units: Iterable[Unit], *, by=None) -> IntakeResult:
     campaign = campaign_current()
     for unit in units:
         findings = _calls_snapshot(unit)
-        _add(total, findings_intake(findings=findings, detector=DETECTOR[Kind.CALLS],
-                                    scope=intake_scope(Kind.CALLS, unit=unit),
-                                    resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
+        total.add(findings_intake(findings=findings, detector=DETECTOR[Kind.CALLS],
+                                  scope=intake_scope(Kind.CALLS, unit=unit),
+                                  resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
     _calls_snapshot(None)
     return total
 
@@ -211,9 +204,9 @@ def analyse_ratings(units: Iterable[Unit], *, by=None) -> IntakeResult:
     campaign = campaign_current()
     for unit in units:
         findings = _ratings_snapshot(unit)
-        _add(total, findings_intake(findings=findings, detector=DETECTOR[Kind.RATINGS],
-                                    scope=intake_scope(Kind.RATINGS, unit=unit),
-                                    resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
+        total.add(findings_intake(findings=findings, detector=DETECTOR[Kind.RATINGS],
+                                  scope=intake_scope(Kind.RATINGS, unit=unit),
+                                  resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
     _ratings_snapshot(None)
     return total
 
@@ -222,7 +215,7 @@ def analyse(kind: str, *, halls: Iterable[int] = (), units: Iterable[int] = (), 
     if kind == Kind.TICKETS:
         total = IntakeResult()
         for hall in Hall.objects.select_related("unit").filter(pk__in=list(halls)).order_by("pk"):
-            _add(total, analyse_hall(hall, by=by))
+            total.add(analyse_hall(hall, by=by))
         return total
     chosen = list(Unit.objects.filter(pk__in=list(units)).order_by("pk"))
     return analyse_calls(chosen, by=by) if kind == Kind.CALLS else analyse_ratings(chosen, by=by)

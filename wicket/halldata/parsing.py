@@ -26,7 +26,7 @@ from analysis.ratings import Rating as ARating
 from analysis.ratings import load_ratings
 from wicket.core.uploads import sniff
 from wicket.orgs.models import Unit
-from wicket.orgs.selectors import unit_resolver
+from wicket.orgs.selectors import normalize_name, unit_resolver
 from wicket.registry.models import Hall
 
 from .models import Kind
@@ -172,21 +172,17 @@ def _cell(value: Any, index: int, column: str) -> str:
 # ---------------------------------------------------------------- names → halls and units
 
 
-def _norm(name: str) -> str:
-    return "".join(name.split())
-
-
 def hall_resolver() -> Callable[[str], Hall | None]:
     """A hall as written → the registry Hall: its name, or its unit's name followed by its name.
     A name two halls share is ambiguous and resolves to nothing."""
     index: dict[str, list[Hall]] = {}
     for hall in Hall.objects.select_related("unit"):
-        keys = {_norm(hall.name)} | {_norm(u + hall.name) for u in hall.unit.names()}
+        keys = {normalize_name(hall.name)} | {normalize_name(u + hall.name) for u in hall.unit.names()}
         for k in keys:
             index.setdefault(k, []).append(hall)
 
     def resolve(name: str) -> Hall | None:
-        found = index.get(_norm(name), [])
+        found = index.get(normalize_name(name), [])
         return found[0] if len(found) == 1 else None
 
     return resolve

@@ -69,6 +69,21 @@ def test_unknown_departments_are_listed_and_block_the_import(county, client_for)
     assert "县不存在局" in response.content.decode() and not Guide.objects.exists()
 
 
+def test_registering_the_unknown_name_as_an_other_name_unblocks_the_same_upload(county, client_for):
+    from wicket.orgs.services import unit_alias_add
+
+    c = client_for(county.center_staff)
+    upload(c, "g.json", as_json(guide(department="县市监局", code="X1")))
+    batch = GuideImport.objects.get()
+    page = c.get(reverse("guides:import", args=[batch.pk])).content.decode()
+    assert "/orgs/names/?name=%E5%8E%BF%E5%B8%82%E7%9B%91%E5%B1%80#alias-form" in page  # 县市监局
+    unit_alias_add(unit=county.other_unit, alias="县市监局", reason="办事指南中的简写", by=county.center_staff)
+    page = c.get(reverse("guides:import", args=[batch.pk])).content.decode()
+    assert "以下实施主体未能对应到单位" not in page
+    c.post(reverse("guides:import_confirm", args=[batch.pk]))
+    assert Guide.objects.get(code="X1").unit == county.other_unit
+
+
 def test_gbk_json_lines_are_read(county, client_for):
     c = client_for(county.center_staff)
     response = upload(c, "县市场监管局.jsonl", as_jsonl(guide(), faulty(), encoding="gbk"))

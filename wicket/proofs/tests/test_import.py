@@ -24,7 +24,9 @@ def test_an_upload_is_previewed_with_its_counts_and_names_before_anything_is_sto
     page = c.get(response["Location"]).content.decode()
     assert "文件中共有证明 6 项、办事事项 3 项、开具单位 4 个" in page
     assert "循环证明 1 个" in page
-    assert "以下名称未能对应到本县单位" in page and "县公安局、村(居)委会" in page
+    assert "以下名称未能对应到本县单位" in page and "<li>县公安局 " in page and "<li>村(居)委会 " in page
+    # the service centre may register such a name as a unit's other name, straight from here
+    assert '/orgs/names/?name=%E5%8E%BF%E5%85%AC%E5%AE%89%E5%B1%80#alias-form' in page
     assert version.status == VersionStatus.PENDING and _stored() == (0, 0, 0, 0)
     assert current_version() is None
 
