@@ -153,7 +153,8 @@ def test_csv_python_path_fast_path_parquet_and_hall_batches_give_the_identical_r
     save_parquet(load_ticket_paths([csv_path]), tmp_path / "pq")
     parquet = kpi_report(tmp_path / "pq").to_dict()
     hall_by_hall = kpi_report(tmp_path / "pq", batch_rows=1000).to_dict()  # two batches of one hall
-    assert python_path == fast_path == parquet == hall_by_hall
+    in_memory_by_hall = kpi_report(load_ticket_paths([csv_path]), batch_rows=1000).to_dict()
+    assert python_path == fast_path == parquet == hall_by_hall == in_memory_by_hall
     assert python_path["overall"]["tickets"] == 4000 and python_path["findings"]
 
 
