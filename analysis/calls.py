@@ -16,14 +16,14 @@ invalid_number are not. Without an outcome column the outcome follows `answered`
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .common import Finding, InputError
-from .tabular import Column, Table, choice, parse_bool, parse_datetime, parse_int, read_table
+from .common import Finding
+from .records import ensure_unique, load_records, pct, period_dict, rounded
+from .tabular import Column, Table, choice, parse_bool, parse_datetime, parse_int
 
 ANSWERED_OUTCOMES = ("answered", "hung_up", "wrong_unit")
 UNANSWERED_OUTCOMES = ("no_answer", "busy", "invalid_number")
@@ -119,21 +119,13 @@ def _call(table: Table, i: int) -> Call:
 
 def ensure_unique_ids(calls: Iterable[Call]) -> None:
     """Refuse a call_id seen twice (also across files), naming the second occurrence."""
-    seen: dict[str, Call] = {}
-    for call in calls:
-        first = seen.setdefault(call.call_id, call)
-        if first is not call:
-            where = f"第 {first.row} 行" if first.file == call.file else f"文件 {first.file} 第 {first.row} 行"
-            raise InputError(f"通话编号“{call.call_id}”重复（{where}已出现）", file=call.file, row=call.row,
-                             column="call_id")
+    ensure_unique(calls, column="call_id", label="通话编号")
 
 
 def load_calls(data: bytes, *, file: str, sheet: str | None = None) -> list[Call]:
     """Every call in a CSV (UTF-8/GBK) or XLSX log; any bad cell is an InputError."""
-    table = read_table(data, file=file, columns=COLUMNS, sheet=sheet)
-    calls = [_call(table, i) for i in range(len(table.rows))]
-    ensure_unique_ids(calls)
-    return calls
+    return load_records(data, file=file, sheet=sheet, columns=COLUMNS, record=_call,
+                        ensure_unique_ids=ensure_unique_ids)
 
 
 # ---------------------------------------------------------------- figures
@@ -156,25 +148,11 @@ class CallFigures:
     def to_dict(self) -> dict[str, Any]:
         return {
             "calls": self.calls, "answered": self.answered, "answered_within": self.answered_within,
-            "answer_rate": _r(self.answer_rate), "answered_within_share": _r(self.answered_within_share),
-            "mean_ring_seconds": _r(self.mean_ring_seconds, 1), "no_answer": self.no_answer,
+            "answer_rate": rounded(self.answer_rate), "answered_within_share": rounded(self.answered_within_share),
+            "mean_ring_seconds": rounded(self.mean_ring_seconds, 1), "no_answer": self.no_answer,
             "busy": self.busy, "invalid_number": self.invalid_number,
             "period": period_dict(self.first_call, self.last_call),
         }
-
-
-def _r(x: float | None, digits: int = 4) -> float | None:
-    return None if x is None else round(x, digits)
-
-
-def pct(x: float) -> str:
-    """A share as a percentage rounded DOWN to 0.1%, so 94.96% never reads as 95.0%."""
-    return f"{math.floor(x * 1000 + 1e-9) / 10:.1f}%"
-
-
-def period_dict(first: dt.datetime | None, last: dt.datetime | None) -> dict[str, str | None]:
-    return {"from": first.date().isoformat() if first else None,
-            "to": last.date().isoformat() if last else None}
 
 
 def figures(calls: Iterable[Call], *, answer_within_seconds: int = ANSWER_WITHIN_SECONDS) -> CallFigures:

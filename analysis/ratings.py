@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .calls import pct, period_dict
-from .common import Finding, InputError
-from .tabular import Column, Table, parse_datetime, read_table
+from .common import Finding
+from .records import ensure_unique, load_records, pct, period_dict, rounded
+from .tabular import Column, Table, parse_datetime
 from .workdays import CalendarUnavailable, add_workdays, workdays_between
 
 LEVEL_LABELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
@@ -112,21 +112,13 @@ def _rating(table: Table, i: int) -> Rating:
 
 def ensure_unique_ids(ratings: Iterable[Rating]) -> None:
     """Refuse a rating_id seen twice (also across files), naming the second occurrence."""
-    seen: dict[str, Rating] = {}
-    for r in ratings:
-        first = seen.setdefault(r.rating_id, r)
-        if first is not r:
-            where = f"第 {first.row} 行" if first.file == r.file else f"文件 {first.file} 第 {first.row} 行"
-            raise InputError(f"评价编号“{r.rating_id}”重复（{where}已出现）", file=r.file, row=r.row,
-                             column="rating_id")
+    ensure_unique(ratings, column="rating_id", label="评价编号")
 
 
 def load_ratings(data: bytes, *, file: str, sheet: str | None = None) -> list[Rating]:
     """Every rating in a CSV (UTF-8/GBK) or XLSX export; any bad cell is an InputError."""
-    table = read_table(data, file=file, columns=COLUMNS, sheet=sheet)
-    ratings = [_rating(table, i) for i in range(len(table.rows))]
-    ensure_unique_ids(ratings)
-    return ratings
+    return load_records(data, file=file, sheet=sheet, columns=COLUMNS, record=_rating,
+                        ensure_unique_ids=ensure_unique_ids)
 
 
 # ---------------------------------------------------------------- reply deadlines
@@ -174,9 +166,9 @@ class RatingFigures:
     def to_dict(self) -> dict[str, Any]:
         return {
             "ratings": self.ratings, "satisfied": self.satisfied,
-            "satisfaction": None if self.satisfaction is None else round(self.satisfaction, 4),
+            "satisfaction": rounded(self.satisfaction),
             "bad": self.bad, "levels": {str(k): v for k, v in self.levels.items()},
-            "mean_level": None if self.mean_level is None else round(self.mean_level, 2),
+            "mean_level": rounded(self.mean_level, 2),
             "bad_replies": dict(self.replies),
             "period": period_dict(self.first_rating, self.last_rating),
         }

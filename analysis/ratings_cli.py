@@ -10,7 +10,16 @@ import datetime as dt
 import sys
 from collections import Counter
 
-from .calls_cli import fraction, non_negative_int, print_findings, print_json, render_table, run, share
+from .clitools import (
+    fraction,
+    kpis_command,
+    kpis_parser,
+    non_negative_int,
+    print_findings,
+    render_table,
+    run,
+    share,
+)
 from .ratings import (
     LATE,
     MIN_RATINGS,
@@ -20,7 +29,6 @@ from .ratings import (
     PENDING,
     REPLY_DEADLINE_WORKDAYS,
     UNDETERMINED,
-    Rating,
     RatingFigures,
     RatingGroup,
     RatingReport,
@@ -29,7 +37,6 @@ from .ratings import (
     load_ratings,
     rating_report,
 )
-from .tabular import read_path
 
 HEADS = ["评价", "满意率", "差评", "超期未答复", "超期答复", "平均等级"]
 
@@ -107,27 +114,17 @@ def _date(value: str) -> dt.date:
 
 
 def _kpis(args: argparse.Namespace) -> int:
-    ratings: list[Rating] = []
-    for path in args.files:
-        ratings.extend(load_ratings(read_path(path), file=path))
-    ensure_unique_ids(ratings)
-    report = rating_report(ratings, reply_deadline_workdays=args.deadline_workdays, today=args.today,
-                           min_satisfaction=args.min_satisfaction, min_ratings=args.min_ratings)
-    if args.format == "json":
-        print_json({"files": list(args.files), **report.to_dict()})
-    else:
-        _text(report)
-    return 1 if report.findings else 0
+    return kpis_command(args, load=load_ratings, ensure_unique_ids=ensure_unique_ids, text=_text,
+                        report=lambda ratings: rating_report(
+                            ratings, reply_deadline_workdays=args.deadline_workdays, today=args.today,
+                            min_satisfaction=args.min_satisfaction, min_ratings=args.min_ratings))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wicket ratings", description="好差评分析（清单 6 其他让群众不满意的服务）")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="kpis")
-    kpis = sub.add_parser("kpis", help="按单位、窗口、事项、工作人员统计满意率和差评，检查差评是否按期答复",
-                          description="读取好差评系统导出的评价记录（CSV UTF-8/GBK 或 XLSX）。"
-                          "退出码：0 未发现问题，1 发现问题，2 文件无法读取。")
-    kpis.add_argument("files", nargs="+", metavar="FILE", help="评价记录文件")
-    kpis.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser, kpis = kpis_parser(prog="wicket ratings", description="好差评分析（清单 6 其他让群众不满意的服务）",
+                               help="按单位、窗口、事项、工作人员统计满意率和差评，检查差评是否按期答复",
+                               details="读取好差评系统导出的评价记录（CSV UTF-8/GBK 或 XLSX）。",
+                               files_help="评价记录文件")
     kpis.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
                       help="按哪一天判断差评是否超期未答复（默认今天）")
     kpis.add_argument("--deadline-workdays", type=non_negative_int, default=REPLY_DEADLINE_WORKDAYS, metavar="N",
@@ -141,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    return run(build_parser(), argv, lambda args: int(args.body(args)))
+    return run(build_parser(), argv)
 
 
 if __name__ == "__main__":

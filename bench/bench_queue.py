@@ -48,7 +48,7 @@ def pandas_report(df, target_minutes: float = TARGET) -> dict:  # type: ignore[n
     us = 60_000_000
     df["day"] = df["issued_at"].dt.normalize()
     df["hr"] = df["issued_at"].dt.hour
-    df["wd"] = df["issued_at"].dt.dayofweek + 1
+    df["wd"] = df["issued_at"].dt.day_of_week + 1
     is_called = df["status"].isin(["served", "no_show"])
     df["wait"] = ((df["called_at"] - df["issued_at"]).dt.total_seconds() * 1e6).where(is_called) / us
     df["svc"] = ((df["finished_at"] - df["started_at"]).dt.total_seconds() * 1e6).where(df["status"] == "served") / us

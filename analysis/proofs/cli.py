@@ -8,12 +8,11 @@ item or proof at fault).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.common import InputError
+from analysis.clitools import non_negative_int, print_json, run
 from analysis.tabular import read_path
 
 from .loader import load_catalog
@@ -34,16 +33,6 @@ def read_catalog(path: str) -> ProofCatalog:
     return load_catalog(data, file=name)
 
 
-def _non_negative(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{value}”不是整数") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"“{value}”不能为负数")
-    return n
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wicket proofs", description="证明材料分析（减证便民）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="analyze")
@@ -51,25 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="分析证明事项目录（JSON 或 xlsx 模板）")
     analyze_cmd.add_argument("file", metavar="FILE", help="证明事项目录文件（.json 或 .xlsx）")
     analyze_cmd.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
-    analyze_cmd.add_argument("--max-issuers", type=_non_negative, default=DEFAULT_MAX_ISSUERS, metavar="N",
+    analyze_cmd.add_argument("--max-issuers", type=non_negative_int, default=DEFAULT_MAX_ISSUERS, metavar="N",
                              help=f"一个事项最多可涉及的开具单位数，超过即报告（默认 {DEFAULT_MAX_ISSUERS}）")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    except SystemExit as exc:  # usage errors: exit 2, help: exit 0
-        return exc.code if isinstance(exc.code, int) else 2
-    try:
-        report = analyze(read_catalog(args.file), max_issuers=args.max_issuers)
-    except InputError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
+    return run(build_parser(), sys.argv[1:] if argv is None else argv, _analyze)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    report = analyze(read_catalog(args.file), max_issuers=args.max_issuers)
     if args.format == "json":
-        payload = report.to_dict()
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print_json(report.to_dict())
     else:
         print_text(report)
     return 1 if report.findings else 0

@@ -6,18 +6,14 @@ Exit codes: 0 done (and, for kpis/plan, nothing found); 1 findings reported; 2 b
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Sequence
-from typing import Any
 
+from analysis.clitools import EXIT_FINDINGS, EXIT_OK, print_json, run
 from analysis.common import InputError
 
 from .erlang import staffing, staffing_for
 from .report import WEEKDAYS, KpiReport, Stats
 from .settings import QueueSettings
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
 def _floats(text: str) -> tuple[float, ...]:
@@ -81,22 +77,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
-        return int(exc.code or 0)
-    try:
-        return int(_COMMANDS[args.command](args))
-    except InputError as exc:
-        print(f"输入错误：{exc}", file=sys.stderr)
-        return EXIT_INPUT
-    except ValueError as exc:
-        print(f"参数错误：{exc}", file=sys.stderr)
-        return EXIT_INPUT
-
-
-def _dump(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return run(_parser(), argv, lambda args: _COMMANDS[args.command](args),
+               errors=((InputError, "输入错误"), (ValueError, "参数错误")))
 
 
 def _m(v: float | None) -> str:
@@ -119,7 +101,7 @@ def _kpis(args: argparse.Namespace) -> int:
                              unserved_share_max=args.unserved_share, agents=frozenset(args.agent))
     report = kpi_report(load_ticket_paths(args.files), settings=settings)
     if args.format == "json":
-        _dump(report.to_dict())
+        print_json(report.to_dict())
     else:
         _print_report(report)
     return EXIT_FINDINGS if report.findings else EXIT_OK
@@ -155,7 +137,7 @@ def _staffing(args: argparse.Namespace) -> int:
         result = staffing_for(args.arrivals_per_hour, args.service_minutes, args.target_minutes,
                               args.service_level)
     if args.format == "json":
-        _dump(result.to_dict())
+        print_json(result.to_dict())
         return EXIT_OK
     print(f"每小时 {args.arrivals_per_hour:g} 人，平均办理 {args.service_minutes:g} 分钟（业务量 {result.load:.2f} Erl）")
     print(f"窗口数 {result.windows}：需要等候的概率 {_p(result.wait_probability)}，"
@@ -175,7 +157,7 @@ def _plan(args: argparse.Namespace) -> int:
                             [s for s in plan.slots if s.hall == args.hall],
                             [f for f in plan.findings if f.subject == args.hall])
     if args.format == "json":
-        _dump(plan.to_dict())
+        print_json(plan.to_dict())
     else:
         for h in plan.summary():
             print(f"{h['hall']}：每周开窗 {h['window_hours_open']} 窗口·小时，综合窗口需 {h['window_hours_needed']}，"
@@ -216,7 +198,7 @@ def _simulate(args: argparse.Namespace) -> int:
                       carried_over=args.carried_over, target_minutes=args.target_minutes,
                       replications=args.replications, seed=args.seed)
     if args.format == "json":
-        _dump(result.to_dict())
+        print_json(result.to_dict())
         return EXIT_OK
     print(f"仿真 {result.days} 天 × {result.replications} 次，平均办理 {day.service_minutes:.1f} 分钟，"
           f"{'未叫到的号次日有效' if result.keep_overnight else '未叫到的号次日作废'}")
@@ -242,5 +224,5 @@ _COMMANDS = {"kpis": _kpis, "staffing": _staffing, "plan": _plan, "simulate": _s
              "to-parquet": _to_parquet}
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    return main(list(sys.argv[1:] if argv is None else argv))
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

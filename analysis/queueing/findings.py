@@ -169,7 +169,7 @@ def repeat_visits(con: duckdb.DuckDBPyConnection, s: QueueSettings) -> list[Find
         WITH served AS (SELECT hall, item, holder, day FROM tk
                         WHERE status = 'served' AND holder IS NOT NULL
                           AND NOT list_contains({sql_list(sorted(s.agents))}, holder)),
-        twice AS (SELECT hall, item, holder FROM served GROUP BY ALL HAVING count(DISTINCT day) > 1),
+        twice AS (SELECT hall, item, holder FROM served GROUP BY ALL HAVING min(day) < max(day)),  -- 2+ days
         d AS (SELECT DISTINCT hall, item, holder, day FROM served SEMI JOIN twice USING (hall, item, holder)),
         g AS (SELECT *, day - lag(day) OVER (PARTITION BY hall, item, holder ORDER BY day) AS gap FROM d),
         people AS (

@@ -322,7 +322,9 @@ def kpi_report(source: TicketSource, *, target_minutes: float = 30, settings: Qu
             parts += compute_parts(con, "source", settings, findings=findings, batch_rows=batch_rows)
         return merge_parts(parts, settings)
     log.register(con, "source")
-    batches = hall_batches(con, "source", batch_rows)
+    # An in-memory log that fits one batch needs no counting per hall to know it is one batch.
+    small = log.table is not None and log.table.num_rows <= batch_rows
+    batches = [] if small else hall_batches(con, "source", batch_rows)
     columns = "*" if findings else KPI_COLUMNS
     if len(batches) <= 1:
         load_batch(con, "source", None, columns=columns)

@@ -129,3 +129,16 @@ def test_a_missing_required_column_is_named():
     with pytest.raises(InputError) as err:
         load_tickets(csv_bytes(HEADER.replace(",status", ""), [r.rsplit(",", 1)[0] for r in ROWS]), file="t.csv")
     assert err.value.column == "status"
+
+
+def test_a_ticket_id_repeated_far_down_a_big_fast_path_file_names_its_row(tmp_path):
+    # the duplicate check first compares hashes of (hall, ticket_id); the strings decide
+    rows = [ROWS[0].replace("A001", f"T{i:05d}") for i in range(5000)]
+    path = tmp_path / "t.csv"
+    path.write_bytes(csv_bytes(HEADER, [*rows, rows[1234]]))
+    with pytest.raises(InputError) as err:
+        load_ticket_paths([path])
+    assert (err.value.row, err.value.column) == (5002, "ticket_id") and "与第 1236 行重复" in err.value.message
+    ok = tmp_path / "ok.csv"
+    ok.write_bytes(csv_bytes(HEADER, rows))
+    assert len(load_ticket_paths([ok])) == 5000
