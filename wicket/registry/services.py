@@ -18,7 +18,7 @@ from wicket.core.uploads import check_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
 from wicket.orgs.selectors import unit_resolver
-from wicket.signoff.models import Submission
+from wicket.signoff.models import Submission, SubmissionStatus
 from wicket.signoff.services import SignoffError, submission_prepare
 
 from . import xlsx
@@ -57,7 +57,8 @@ def round_open(*, title: str, deadline: dt.datetime, units: Iterable[Unit], by, 
 @transaction.atomic
 def round_close(*, rnd: ReportingRound, by) -> ReportingRound:
     """The supervisor ends a round (结束本轮): no unit can submit to it any more and it leaves the
-    units' pages and to-dos; its board, its export and what was signed stay."""
+    units' pages and to-dos; its board, its export and what was signed stay. A version still awaiting
+    its head's signature is withdrawn: it was not reported in time, and signing it later would not be."""
     if not access.is_supervisor(by):
         raise ValidationError(_("只有县督查室可以结束报送"))
     rnd = ReportingRound.objects.select_for_update().get(pk=rnd.pk)
@@ -65,6 +66,8 @@ def round_close(*, rnd: ReportingRound, by) -> ReportingRound:
         raise ValidationError(_("本轮报送已结束"))
     rnd.closed_at = timezone.now()
     rnd.save(update_fields=["closed_at"])
+    Submission.objects.filter(kind=SIGNOFF_KIND, key=rnd.signoff_key,
+                              status=SubmissionStatus.AWAITING_SIGNATURE).update(status=SubmissionStatus.WITHDRAWN)
     return rnd
 
 

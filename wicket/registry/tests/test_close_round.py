@@ -1,9 +1,11 @@
 """The supervisor ends a round (结束本轮): units can no longer submit to it; nobody else can end it."""
 
+import pytest
 from django.urls import reverse
 
 from wicket.registry.models import ReportingRound
-from wicket.signoff.models import Submission
+from wicket.signoff.models import Submission, SubmissionStatus
+from wicket.signoff.services import SignoffError, submission_sign
 
 from .conftest import report_of
 
@@ -23,6 +25,17 @@ def test_the_supervisor_ends_a_round_and_a_unit_can_no_longer_submit(county, rnd
     assert submit not in liaison.get(reverse("registry:unit", args=[county.unit.pk])).content.decode()
     page = liaison.post(submit, follow=True)
     assert "本轮报送已结束" in page.content.decode() and not Submission.objects.exists()
+
+
+def test_a_version_awaiting_the_heads_signature_is_withdrawn_when_the_round_ends(county, rnd, hall, client_for):
+    client_for(county.liaison).post(reverse("registry:submit", args=[report_of(rnd, county.unit).pk]))
+    waiting = Submission.objects.get(unit=county.unit)
+    assert waiting.status == SubmissionStatus.AWAITING_SIGNATURE
+    client_for(county.supervisor).post(reverse("registry:round_close", args=[rnd.pk]))
+    waiting.refresh_from_db()
+    assert waiting.status == SubmissionStatus.WITHDRAWN
+    with pytest.raises(SignoffError):
+        submission_sign(submission=waiting, by=county.head)
 
 
 def test_a_round_is_ended_only_once(county, rnd, client_for):
