@@ -9,6 +9,7 @@ into rows a person can read (label, value) and into the list of figures that cha
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import ProblemEvent
+
+# The detectors that feed the problem list (`Problem.detector`), as their users call them.
+DETECTORS = {
+    "guides": gettext_lazy("办事指南体检"),
+    "proofs": gettext_lazy("证明材料清理"),
+    "queue": gettext_lazy("排队叫号数据分析"),
+    "calls": gettext_lazy("咨询电话数据分析"),
+    "ratings": gettext_lazy("好差评数据分析"),
+    "registry": gettext_lazy("窗口统计报送"),
+}
+
+
+def detector_label(name: str) -> str:
+    return str(DETECTORS.get(name, name))
+
 
 # Labels for the figures detectors put in `evidence`; a key not listed is shown as it is.
 LABELS = {
@@ -153,7 +169,8 @@ def display(key: str, value: Any) -> str:
     if isinstance(value, bool):
         return _("是") if value else _("否")
     if isinstance(value, float) and key.rsplit(".", 1)[-1] in SHARES:
-        return f"{value * 100:.1f}%"
+        # rounded down, as the detectors' own messages are: 94.96% must not read as 95.0%
+        return f"{math.floor(value * 1000 + 1e-9) / 10:.1f}%"
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, list):

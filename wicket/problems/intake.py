@@ -28,7 +28,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from wicket.orgs.models import Unit
 
-from .detection import changes, normalised
+from .detection import changes, detector_label, normalised
 from .models import Problem, ProblemEvent, Source, Status
 
 A = ProblemEvent.Action
@@ -157,10 +157,11 @@ def findings_intake(*, findings: Iterable[FindingLike], detector: str, scope: st
     ]
     events: list[ProblemEvent] = []
     if new:
-        created = bulk_create_with_history(new, Problem, default_user=by, default_change_reason=detector)
+        reason = _("数据检测：%(d)s") % {"d": detector_label(detector)}
+        created = bulk_create_with_history(new, Problem, default_user=by, default_change_reason=reason)
         # bulk_create returns primary keys on PostgreSQL and SQLite alike.
         events += [ProblemEvent(problem=p, action=A.CREATE, to_status=Status.PENDING, by=by,
-                                note=_("数据检测：%(d)s") % {"d": detector}) for p in created]
+                                note=reason) for p in created]
         result.created = len(created)
 
     changed: list[Problem] = []
