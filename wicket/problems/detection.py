@@ -83,6 +83,9 @@ LABELS = {
     "field": gettext_lazy("字段"),
     "fee": gettext_lazy("收费"),
     "promised_days": gettext_lazy("承诺时限（天）"),
+    "subject.code": gettext_lazy("事项编码"),
+    "subject.name": gettext_lazy("办事指南"),
+    "subject.source": gettext_lazy("发布来源"),
     "mean": gettext_lazy("平均"),
     "p50": gettext_lazy("中位数"),
     "p90": gettext_lazy("90%分位"),
@@ -147,6 +150,8 @@ LABELS = {
     "slots_count": gettext_lazy("时段数"),
     "slots": gettext_lazy("窗口不足时段"),
 }
+# Top-level fields of a finding that say what it is about (a service guide's code, name and site).
+SUBJECT_FIELDS = ("code", "name", "source")
 # Positions inside a quoted text: they mark it, they are no figure a person reads.
 HIDDEN = {"start", "end"}
 # Fractions shown as percentages.
@@ -185,6 +190,9 @@ def display(key: str, value: Any) -> str:
 def figures(data: dict[str, Any]) -> dict[str, Any]:
     """The finding's facts, flat: the message, then each evidence figure (a small dict one level deeper)."""
     flat: dict[str, Any] = {"message": data.get("message", "")}
+    for key in SUBJECT_FIELDS:  # which guide a guide finding is about (other detectors have no such fields)
+        if data.get(key):
+            flat[f"subject.{key}"] = data[key]
     evidence = data.get("evidence")
     for key, value in (evidence.items() if isinstance(evidence, dict) else ()):
         if key in HIDDEN:

@@ -44,3 +44,11 @@ def test_the_problem_page_names_the_detector_in_chinese(county, client_for):
     assert "检测来源" in page and "咨询电话数据分析" in page
     assert "halldata:unit:" not in page
     assert problem.events.get().note == "数据检测：咨询电话数据分析"
+
+
+def test_a_guide_finding_says_which_guide_it_is_about():
+    data = {"message": "申请材料“其他相关材料”是兜底条款", "code": "330100-01", "name": "残疾人证办理",
+            "source": "县政府网站", "evidence": {"context": "其他相关材料", "start": 0, "end": 6}}
+    shown = [(r.label, r.value) for r in rows(data)]
+    assert shown == [("事项编码", "330100-01"), ("办事指南", "残疾人证办理"), ("发布来源", "县政府网站"),
+                     ("原文", "其他相关材料")]
