@@ -9,7 +9,7 @@ their own (each unit's run does).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pyarrow as pa
@@ -161,16 +161,21 @@ def _calls_snapshot(unit: Unit | None) -> list:
     return findings
 
 
-def analyse_calls(units: Iterable[Unit], *, by=None) -> IntakeResult:
+def _analyse_units(kind: str, snapshot: Callable[[Unit | None], list], units: Iterable[Unit], *,
+                   by=None) -> IntakeResult:
+    """Each unit's snapshot and findings into its problem list, then the county snapshot."""
     total = IntakeResult()
     campaign = campaign_current()
     for unit in units:
-        findings = _calls_snapshot(unit)
-        total.add(findings_intake(findings=findings, detector=DETECTOR[Kind.CALLS],
-                                  scope=intake_scope(Kind.CALLS, unit=unit),
+        total.add(findings_intake(findings=snapshot(unit), detector=DETECTOR[kind],
+                                  scope=intake_scope(kind, unit=unit),
                                   resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
-    _calls_snapshot(None)
+    snapshot(None)
     return total
+
+
+def analyse_calls(units: Iterable[Unit], *, by=None) -> IntakeResult:
+    return _analyse_units(Kind.CALLS, _calls_snapshot, units, by=by)
 
 
 # ---------------------------------------------------------------- ratings
@@ -200,15 +205,7 @@ def _ratings_snapshot(unit: Unit | None) -> list:
 
 
 def analyse_ratings(units: Iterable[Unit], *, by=None) -> IntakeResult:
-    total = IntakeResult()
-    campaign = campaign_current()
-    for unit in units:
-        findings = _ratings_snapshot(unit)
-        total.add(findings_intake(findings=findings, detector=DETECTOR[Kind.RATINGS],
-                                  scope=intake_scope(Kind.RATINGS, unit=unit),
-                                  resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
-    _ratings_snapshot(None)
-    return total
+    return _analyse_units(Kind.RATINGS, _ratings_snapshot, units, by=by)
 
 
 def analyse(kind: str, *, halls: Iterable[int] = (), units: Iterable[int] = (), by=None) -> IntakeResult:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from wicket.core.xlsx import print_setup
+
 from .models import ProofRow
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -65,17 +67,7 @@ def clearance_xlsx(*, title: str, subtitle: str, rows: Iterable[ProofRow]) -> by
             _put(ws, r, col, value)
     for col, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[ws.cell(row=3, column=col).column_letter].width = width
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.print_options.horizontalCentered = True
-    ws.print_title_rows = "3:3"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.freeze_panes = "A4"
+    print_setup(ws, first_header_row=3, last_header_row=3)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.common import InputError
 from analysis.tabular import _norm_header, read_grid
+from wicket.core.xlsx import print_setup
 
 from .tables import (
     BOOL_FIELDS,
@@ -82,22 +83,6 @@ def _value(col: Col, row: dict[str, Any]) -> Any:
     if col.type == "kind":
         return row.get("kind_label") or value
     return value
-
-
-def _page_setup(ws: Worksheet, *, header_rows: int, title_rows: int, ncols: int) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.print_options.horizontalCentered = True
-    first, last = title_rows + 1, title_rows + header_rows
-    ws.print_title_rows = f"{first}:{last}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.freeze_panes = ws.cell(row=last + 1, column=1)
-    del ncols
 
 
 def _title(ws: Worksheet, text: str, subtitle: str, ncols: int) -> int:
@@ -189,7 +174,7 @@ def write_table_sheet(ws: Worksheet, *, table: str, title: str, subtitle: str,
     widths = [5] + ([16] if with_unit else []) + [c.width for c in cols]
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
-    _page_setup(ws, header_rows=2, title_rows=2, ncols=ncols)
+    print_setup(ws, first_header_row=3, last_header_row=4)
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
@@ -215,7 +200,7 @@ def unit_template(*, unit, table: str, rows: list[dict[str, Any]]) -> bytes:
             put(ws, i, j, v)
     for j, w in enumerate([16] + [c.width for c in cols], start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
-    _page_setup(ws, header_rows=1, title_rows=2, ncols=ncols)
+    print_setup(ws, first_header_row=3, last_header_row=3)
     return workbook_bytes(wb)
 
 
@@ -240,7 +225,7 @@ def round_workbook(*, round_title: str, deadline: dt.datetime, exported_at: dt.d
             put(ws, i, j, v, style="center" if j in (1, 3) else "cell")
     for j, w in enumerate([5, 24, 12, 16, 10, 16, 10, 10, 14], start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
-    _page_setup(ws, header_rows=1, title_rows=2, ncols=len(head))
+    print_setup(ws, first_header_row=3, last_header_row=3)
     return workbook_bytes(wb)
 
 
