@@ -29,6 +29,26 @@ def envint(name: str, default: str) -> int:
         raise ImproperlyConfigured(f"{name}={value!r}: expected a whole number") from None
 
 
+def envchoice(name: str, default: str, choices: dict[str, str]) -> str:
+    """One of a few named values (e.g. WICKET_TASKS=database|immediate) → what it stands for."""
+    value = os.environ.get(name, default).strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r}: expected one of {', '.join(choices)}")
+    return choices[value]
+
+
+def envtime(name: str, default: str) -> tuple[int, int]:
+    """A time of day HH:MM → (hour, minute)."""
+    value = os.environ.get(name, default).strip()
+    try:
+        hour, minute = (int(x) for x in value.split(":"))
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a time of day HH:MM, e.g. 07:00") from None
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a time of day HH:MM, e.g. 07:00")
+    return hour, minute
+
+
 def envlist(name: str, default: str = "") -> list[str]:
     return [x.strip() for x in os.environ.get(name, default).split(",") if x.strip()]
 

@@ -6,6 +6,9 @@ SECRET_KEY           required unless WICKET_DEMO or DEBUG
 DEBUG                0/1
 ALLOWED_HOSTS        comma-separated
 WICKET_DATA_DIR      where the SQLite database and uploads live (default ~/.local/share/wicket)
+WICKET_TASKS         database (default: the worker runs background jobs) or immediate (in the request)
+WICKET_BACKGROUND_KB files larger than this are imported by the worker, with a progress bar (2048)
+WICKET_DAILY_AT      when the worker starts the daily jobs (reminders, escalation), HH:MM (07:00)
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from wicket.env import data_dir, database_from_url, envbool, envint, envlist
+from wicket.env import data_dir, database_from_url, envbool, envchoice, envint, envlist, envtime
 
 BASE_DIR = Path(__file__).resolve().parent
 DEMO = envbool("WICKET_DEMO")
@@ -44,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "wicket.core",
     "wicket.orgs",
     "wicket.campaigns",
@@ -195,6 +199,24 @@ WICKET_ESCALATION_WORKDAYS = [int(x) for x in envlist("WICKET_ESCALATION_WORKDAY
 # 好差评: working days within which every 差评 must be answered; queue wait target in minutes.
 WICKET_RATING_REPLY_WORKDAYS = envint("WICKET_RATING_REPLY_WORKDAYS", "5")
 WICKET_QUEUE_TARGET_MINUTES = envint("WICKET_QUEUE_TARGET_MINUTES", "30")
+
+# Background jobs (wicket/core/jobs): Django's Tasks framework with the database as the queue, so the
+# SQLite demo needs nothing more and production uses the same PostgreSQL. `wicket worker` runs them
+# (`wicket serve` starts one beside the web server); "immediate" runs each in the request (the tests).
+TASKS = {
+    "default": {
+        "BACKEND": envchoice("WICKET_TASKS", "database", {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }),
+        "QUEUES": ["default"],
+    }
+}
+WICKET_BACKGROUND_BYTES = envint("WICKET_BACKGROUND_KB", "2048") * 1024
+# A running job's worker says it is alive every few seconds (in the cache); silent this long, the job
+# is shown as interrupted and may be retried.
+WICKET_JOB_STALE_SECONDS = envint("WICKET_JOB_STALE_SECONDS", "60")
+WICKET_DAILY_AT = envtime("WICKET_DAILY_AT", "07:00")
 
 LOGGING = {
     "version": 1,

@@ -9,7 +9,9 @@ import tempfile
 
 os.environ.setdefault("WICKET_TESTING", "1")
 os.environ.setdefault("WICKET_DATA_DIR", tempfile.mkdtemp(prefix="wicket-test-"))
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Background jobs run in the request that starts them; tests/…/test_worker*.py start a real worker.
+os.environ.setdefault("WICKET_TASKS", "immediate")  # Playwright's sync API runs an event loop
 
 from wicket.settings import *  # noqa: E402,F403
 

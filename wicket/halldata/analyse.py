@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from analysis.calls import Call as ACall
 from analysis.calls import call_report
@@ -22,6 +23,7 @@ from analysis.queueing import TicketLog, kpi_report, staffing_plan
 from analysis.ratings import Rating as ARating
 from analysis.ratings import rating_report
 from wicket.campaigns.selectors import campaign_current
+from wicket.core.jobs import report
 from wicket.orgs.models import Unit
 from wicket.problems.intake import IntakeResult, findings_intake
 from wicket.registry.models import Hall
@@ -166,7 +168,9 @@ def _analyse_units(kind: str, snapshot: Callable[[Unit | None], list], units: It
     """Each unit's snapshot and findings into its problem list, then the county snapshot."""
     total = IntakeResult()
     campaign = campaign_current()
+    report(stage=_("分析并送入问题清单"))
     for unit in units:
+        report(findings=total.total)
         total.add(findings_intake(findings=snapshot(unit), detector=DETECTOR[kind],
                                   scope=intake_scope(kind, unit=unit),
                                   resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
@@ -211,8 +215,11 @@ def analyse_ratings(units: Iterable[Unit], *, by=None) -> IntakeResult:
 def analyse(kind: str, *, halls: Iterable[int] = (), units: Iterable[int] = (), by=None) -> IntakeResult:
     if kind == Kind.TICKETS:
         total = IntakeResult()
-        for hall in Hall.objects.select_related("unit").filter(pk__in=list(halls)).order_by("pk"):
+        chosen = list(Hall.objects.select_related("unit").filter(pk__in=list(halls)).order_by("pk"))
+        for i, hall in enumerate(chosen, start=1):
+            report(stage=_("分析排队叫号（%(i)d/%(n)d 个大厅）") % {"i": i, "n": len(chosen)}, findings=total.total)
             total.add(analyse_hall(hall, by=by))
+        report(findings=total.total)
         return total
     chosen = list(Unit.objects.filter(pk__in=list(units)).order_by("pk"))
     return analyse_calls(chosen, by=by) if kind == Kind.CALLS else analyse_ratings(chosen, by=by)

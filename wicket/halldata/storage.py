@@ -14,13 +14,16 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from analysis.common import InputError
+from wicket.core.jobs import report
 
 from .models import Call, Kind, Rating, Ticket, Upload
 from .parsing import Parsed, Resolution
 
 BATCH = 5000
+REPORT_EVERY = 10_000  # rows between two progress reports to a background job's page
 CHUNK = 2000  # ids per IN (...) query: well inside SQLite's variable limit
 
 
@@ -113,12 +116,17 @@ def _insert_tickets(rows: Iterable[tuple]) -> int:
     table = connection.ops.quote_name(Ticket._meta.db_table)
     cols = ", ".join(connection.ops.quote_name(c) for c in TICKET_COLUMNS)
     n = 0
+    stage = _("保存记录")
+    report(stage=stage, rows=0)
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             with cur.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
                     n += 1
+                    if n % REPORT_EVERY == 0:
+                        report(rows=n)
+            report(rows=n)
             return n
         ops = connection.ops
         sql = f"INSERT INTO {table} ({cols}) VALUES ({', '.join(['%s'] * len(TICKET_COLUMNS))})"
@@ -130,24 +138,29 @@ def _insert_tickets(rows: Iterable[tuple]) -> int:
                 cur.executemany(sql, batch)
                 n += len(batch)
                 batch = []
+                report(rows=n)
         if batch:
             cur.executemany(sql, batch)
             n += len(batch)
+    report(rows=n)
     return n
 
 
 def _bulk(model, objects: Iterable) -> int:
     n = 0
     batch: list = []
+    report(stage=_("保存记录"), rows=0)
     for obj in objects:
         batch.append(obj)
         if len(batch) >= BATCH:
             model.objects.bulk_create(batch, batch_size=BATCH)
             n += len(batch)
             batch = []
+            report(rows=n)
     if batch:
         model.objects.bulk_create(batch, batch_size=BATCH)
         n += len(batch)
+    report(rows=n)
     return n
 
 

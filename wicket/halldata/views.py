@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wicket.core.history import history_entries
+from wicket.core.jobs import job_latest_for, job_state
 from wicket.core.staging import staged_decide, staged_get, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
-from . import selectors, services
+from . import jobs, selectors, services
 from .forms import TokenForm, UploadForm
 from .models import ApiToken, Kind, Upload, UploadStatus
 
@@ -36,7 +37,7 @@ def uploads_view(request, form=None, error=None, status=200):
 @require_POST
 def upload_view(request):
     access.require_role(request.user, Role.CENTER_STAFF)
-    return staged_upload(request, UploadForm(request.POST, request.FILES), lambda d: services.upload_preview(
+    return staged_upload(request, UploadForm(request.POST, request.FILES), lambda d: jobs.upload_preview_or_receive(
         kind=d["kind"], name=d["file"].name, data=d["file"].read(), hall=d["hall"], by=request.user),
         page=uploads_view, detail="halldata:upload")
 
@@ -48,10 +49,14 @@ def _upload(request, pk) -> Upload:
 
 def upload_detail_view(request, pk):
     upload = _upload(request, pk)
+    job = job_latest_for(upload)  # a large file's check or store in the background
+    busy = job is not None and not job_state(job).finished
     return render(request, "halldata/upload.html", {
-        "upload": upload, "summary": upload.summary, "history": history_entries(upload),
+        "upload": upload, "summary": upload.summary, "history": history_entries(upload), "job": job,
+        "busy": busy, "checked": bool(upload.summary),
+        "can_decide": upload.status == UploadStatus.PENDING and request.user.pk == upload.created_by_id and not busy,
         "can_confirm": upload.status == UploadStatus.PENDING and access.is_center_staff(request.user)
-        and not upload.summary.get("unknown"),
+        and bool(upload.summary) and not upload.summary.get("unknown") and not busy,
     })
 
 
@@ -66,6 +71,9 @@ def upload_confirm_view(request, pk):
             "n": upload.row_count, "r": upload.replaced_count, "s": result.summary()}
 
     here = reverse("halldata:upload", args=[upload.pk])
+    if jobs.in_background(upload.size):
+        return staged_decide(request, lambda: jobs.upload_store_start(upload=upload, by=request.user), back=here,
+                             then=here, message=_("已开始在后台保存，完成后本页会自动更新"), level=messages.INFO)
     return staged_decide(request, lambda: services.upload_confirm(upload=upload, by=request.user), back=here,
                          then=here, message=done)
 
