@@ -17,3 +17,8 @@ from wicket.settings import *  # noqa: E402,F403
 
 # One process per test worker: an in-memory cache is enough, and cannot leak between runs.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# On SQLite the test database is a file, not memory: the worker tests run a real worker process
+# against it (wicket/core/tests/worker.py), and a second process cannot open another's memory.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
