@@ -37,13 +37,15 @@ def envchoice(name: str, default: str, choices: dict[str, str]) -> str:
     return choices[value]
 
 
-def envtime(name: str, default: str) -> tuple[int, int]:
-    """A time of day HH:MM → (hour, minute)."""
+def envtime(name: str, default: str) -> tuple[int, int] | None:
+    """A time of day HH:MM → (hour, minute); "off" → None."""
     value = os.environ.get(name, default).strip()
+    if value.lower() == "off":
+        return None
     try:
         hour, minute = (int(x) for x in value.split(":"))
     except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r}: expected a time of day HH:MM, e.g. 07:00") from None
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a time of day HH:MM (e.g. 07:00) or off") from None
     if not (0 <= hour < 24 and 0 <= minute < 60):
         raise ImproperlyConfigured(f"{name}={value!r}: expected a time of day HH:MM, e.g. 07:00")
     return hour, minute

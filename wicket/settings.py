@@ -8,7 +8,7 @@ ALLOWED_HOSTS        comma-separated
 WICKET_DATA_DIR      where the SQLite database and uploads live (default ~/.local/share/wicket)
 WICKET_TASKS         database (default: the worker runs background jobs) or immediate (in the request)
 WICKET_BACKGROUND_KB files larger than this are imported by the worker, with a progress bar (2048)
-WICKET_DAILY_AT      when the worker starts the daily jobs (reminders, escalation), HH:MM (07:00)
+WICKET_DAILY_AT      when the worker starts the daily jobs (reminders, escalation), HH:MM (07:00), or off
 """
 
 from __future__ import annotations

@@ -75,7 +75,9 @@ def _abandon_attempt(job: Job) -> None:
 
 
 def daily_due(now: dt.datetime | None = None) -> dt.date | None:
-    """Today, once the daily jobs' time (WICKET_DAILY_AT) has come; before it, None."""
+    """Today, once the daily jobs' time (WICKET_DAILY_AT) has come; before it (or when off), None."""
+    if settings.WICKET_DAILY_AT is None:
+        return None
     local = timezone.localtime(now)
     hour, minute = settings.WICKET_DAILY_AT
     return local.date() if (local.hour, local.minute) >= (hour, minute) else None

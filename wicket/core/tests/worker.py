@@ -43,13 +43,17 @@ def shared_settings(directory: Path, *, stale_seconds: int = 2) -> Iterator[None
 
 
 class Worker:
-    def __init__(self, directory: Path, *, stale_seconds: int = 2):
+    """`directory`: the one given to shared_settings (the worker's data directory, so its file cache
+    is the test's); each worker writes its log there under its own `name`."""
+
+    def __init__(self, directory: Path, *, name: str = "worker", stale_seconds: int = 2):
         self.directory = directory
-        self.log = directory / "worker.log"
+        self.log = directory / f"{name}.log"
         self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wicket.settings", "WICKET_TESTING": "1",
                     "WICKET_TASKS": "database", "DATABASE_URL": database_url(), "WICKET_DATA_DIR": str(directory),
                     "MEDIA_ROOT": str(settings.MEDIA_ROOT), "WICKET_JOB_STALE_SECONDS": str(stale_seconds),
-                    "WICKET_BACKGROUND_KB": str(settings.WICKET_BACKGROUND_BYTES // 1024)}
+                    "WICKET_BACKGROUND_KB": str(settings.WICKET_BACKGROUND_BYTES // 1024),
+                    "WICKET_DAILY_AT": "off"}  # tests/jobs/test_daily_jobs.py starts those itself
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> Worker:
@@ -80,8 +84,8 @@ class Worker:
 
 
 @contextlib.contextmanager
-def worker_process(directory: Path, *, stale_seconds: int = 2) -> Iterator[Worker]:
-    worker = Worker(directory, stale_seconds=stale_seconds).start()
+def worker_process(directory: Path, *, name: str = "worker", stale_seconds: int = 2) -> Iterator[Worker]:
+    worker = Worker(directory, name=name, stale_seconds=stale_seconds).start()
     try:
         yield worker
     finally:
