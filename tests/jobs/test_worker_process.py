@@ -2,10 +2,6 @@
 killed (SIGKILL) half-way through storing a large ticket log it loses nothing, the page says the work
 was interrupted, and 重试 completes it with the figures the analysis gives for the same file."""
 
-import csv
-import datetime as dt
-import io
-
 import pytest
 
 from analysis.queueing import kpi_report, load_tickets
@@ -15,7 +11,7 @@ from wicket.core.tests.worker import shared_settings, wait_for, worker_process
 from wicket.halldata import services
 from wicket.halldata.analyse import HEADLINE
 from wicket.halldata.models import Snapshot, Ticket, Upload
-from wicket.halldata.tests.helpers import HALL, four_tickets, tickets_gbk
+from wicket.halldata.tests.helpers import HALL, big_log, four_tickets, tickets_gbk
 from wicket.registry.models import Hall, HallKind
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,33 +57,11 @@ def test_a_real_worker_checks_and_stores_a_queued_upload(county, hall, centre, c
     assert 'data-testid="service-level">66.7%<' in page and 'data-testid="mean-wait">20.0<' in page
 
 
-def _big_log(days: int, per_day: int) -> bytes:
-    """A hall's tickets over `days` working days from 2 March 2026, served 5–40 minutes after issue."""
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["ticket_id", "hall", "issued_at", "called_at", "started_at", "finished_at", "window", "item",
-                "holder", "channel", "queue", "status"])
-    day = dt.date(2026, 3, 2)
-    for d in range(days):
-        while day.weekday() >= 5:
-            day += dt.timedelta(days=1)
-        start = dt.datetime.combine(day, dt.time(9))
-        for i in range(per_day):
-            issued = start + dt.timedelta(seconds=20 * i)
-            called = issued + dt.timedelta(minutes=5 + (i * 7) % 36)
-            finished = called + dt.timedelta(minutes=8)
-            w.writerow([f"T{d}-{i}", HALL, f"{issued:%Y-%m-%d %H:%M:%S}", f"{called:%Y-%m-%d %H:%M:%S}",
-                        f"{called:%Y-%m-%d %H:%M:%S}", f"{finished:%Y-%m-%d %H:%M:%S}", str(1 + i % 4),
-                        f"事项{i % 12}", "", "onsite", "A", "served"])
-        day += dt.timedelta(days=1)
-    return out.getvalue().encode()
-
-
 def test_a_worker_killed_while_storing_loses_nothing_and_the_retry_completes(county, hall, centre, settings,
                                                                              tmp_path):
     services.import_log(kind="tickets", name="早先.csv", data=tickets_gbk(four_tickets()), by=county.center_staff)
     before = Snapshot.objects.get(hall=hall)
-    data = _big_log(days=50, per_day=600)  # 30,000 tickets; 2 March 2026 overlaps the four stored ones
+    data = big_log(days=50, per_day=600)  # 30,000 tickets; 2 March 2026 overlaps the four stored ones
     settings.WICKET_BACKGROUND_BYTES = 1024
     with shared_settings(tmp_path):
         upload = _upload(centre, "全年叫号.csv", data)

@@ -16,7 +16,7 @@ from .services import job_retry
 
 def card_context(user, job, *, follow: bool = False) -> dict:
     """What core/jobs/_job.html needs: the job's state, whether the user may retry it, where its
-    result is shown, and whether the waiting page follows there when the job is done."""
+    result is shown (查看结果), and whether the page that waits for it reloads when it is done."""
     kind = kind_of(job)
     return {"state": job_state(job), "follow": follow, "can_manage": kind is not None and kind.manage(user, job),
             "done_url": kind.done_url(job) if kind is not None and kind.done_url else ""}
@@ -29,9 +29,8 @@ def job_view(request, pk):
     if not request.headers.get("HX-Request"):
         return render(request, "core/jobs/job.html", context)
     response = render(request, "core/jobs/_job.html", context)
-    state = context["state"]
-    if follow and state.finished and not state.failed and context["done_url"]:
-        response["HX-Redirect"] = context["done_url"]  # the waiting page moves on to the result
+    if follow and context["state"].finished:
+        response["HX-Refresh"] = "true"  # the waiting page shows what the job has done (or why not)
     return response
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 TICKET_HEADERS = {"ticket_id": "票号", "hall": "大厅", "issued_at": "取号时间", "called_at": "叫号时间",
@@ -60,3 +61,25 @@ def call(cid, line, unit, started, answered, ring=5, outcome=""):
 def rating(rid, unit, window, rated, level, *, item="户口迁移", staff="王芳", comment="", handled=""):
     return {"rating_id": rid, "unit": unit, "window": window, "item": item, "staff": staff, "channel": "评价器",
             "rated_at": rated, "level": level, "comment": comment, "handled_at": handled}
+
+
+def big_log(days: int, per_day: int) -> bytes:
+    """A hall's tickets over `days` working days from 2 March 2026, served 5–40 minutes after issue."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["ticket_id", "hall", "issued_at", "called_at", "started_at", "finished_at", "window", "item",
+                "holder", "channel", "queue", "status"])
+    day = dt.date(2026, 3, 2)
+    for d in range(days):
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        start = dt.datetime.combine(day, dt.time(9))
+        for i in range(per_day):
+            issued = start + dt.timedelta(seconds=20 * i)
+            called = issued + dt.timedelta(minutes=5 + (i * 7) % 36)
+            finished = called + dt.timedelta(minutes=8)
+            w.writerow([f"T{d}-{i}", HALL, f"{issued:%Y-%m-%d %H:%M:%S}", f"{called:%Y-%m-%d %H:%M:%S}",
+                        f"{called:%Y-%m-%d %H:%M:%S}", f"{finished:%Y-%m-%d %H:%M:%S}", str(1 + i % 4),
+                        f"事项{i % 12}", "", "onsite", "A", "served"])
+        day += dt.timedelta(days=1)
+    return out.getvalue().encode()
