@@ -28,6 +28,7 @@ from analysis.guides import GuideFinding as AFinding
 from analysis.guides import GuideInputError, check_guides, read_guides
 from analysis.guides.files import SUFFIXES, is_workbook
 from wicket.campaigns.selectors import campaign_current
+from wicket.core.jobs import report
 from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
@@ -156,7 +157,9 @@ def guide_import_apply(*, batch: GuideImport, by) -> list[Unit]:
     batch.status, batch.applied_at, batch.payload, batch.replaced_count = ImportStatus.APPLIED, now, None, replaced
     batch.save(update_fields=["status", "applied_at", "payload", "replaced_count"])
     units = sorted({u.pk: u for u in unit_of.values() if u is not None}.values(), key=lambda u: (u.order, u.pk))
-    for unit in units:
+    for i, unit in enumerate(units, start=1):
+        report(stage=_("与各部门其他来源的指南一并复查（%(i)d/%(n)d 个部门）") % {"i": i, "n": len(units)},
+               rows=len(rows))
         department_recheck(unit=unit)
     return units
 

@@ -6,6 +6,7 @@ app_name = "guides"
 urlpatterns = [
     path("", views.overview_view, name="overview"),
     path("list/", views.guide_list_view, name="list"),
+    path("recheck/", views.recheck_view, name="recheck"),
     path("units/<int:unit_id>/", views.unit_view, name="unit"),
     path("units/<int:unit_id>/send/", views.unit_send_view, name="unit_send"),
     path("<int:pk>/", views.guide_view, name="guide"),

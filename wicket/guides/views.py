@@ -5,6 +5,7 @@ own guides (read-only) for its liaison and head; anyone else gets 404."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,14 +15,15 @@ from django.views.decorators.http import require_POST
 
 from analysis.guides import KINDS, check_guides, guides_template_xlsx
 from wicket.core.history import history_entries
+from wicket.core.jobs import job_latest_for, job_state
 from wicket.core.staging import staged_decide, staged_get, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
-from . import selectors, services
+from . import jobs, selectors, services
 from .forms import UploadForm
 from .marking import finding_html, guide_layout, kind_label
-from .models import Finding, GuideImport, ImportStatus
+from .models import GuideImport, ImportStatus
 
 COUNTY_ROLES = (Role.SUPERVISOR, Role.CENTER_STAFF)
 PREVIEW_FINDINGS = 200
@@ -62,6 +64,18 @@ def overview_view(request):
         "overview": overview, "chart": selectors.overview_chart(overview, _("每个事项的问题数")),
         "can_import": access.is_center_staff(request.user),
     })
+
+
+@require_POST
+def recheck_view(request):
+    """全部重新体检: every department's guides, by the worker."""
+    access.require_role(request.user, Role.CENTER_STAFF)
+    try:
+        job = jobs.recheck_all_start(by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("guides:overview")
+    return redirect("jobs:job", pk=job.pk)
 
 
 def guide_list_view(request):
@@ -132,7 +146,9 @@ def _batch(request, pk) -> GuideImport:
 def import_view(request, pk):
     batch = _batch(request, pk)
     parts = services.batch_parts(batch)
-    context = {"batch": batch, "parts": parts, "history": history_entries(batch),
+    job = job_latest_for(batch)  # a large file applied in the background
+    busy = job is not None and not job_state(job).finished
+    context = {"batch": batch, "parts": parts, "history": history_entries(batch), "job": job, "busy": busy,
                "can_import": access.is_center_staff(request.user), "kind_counts": [
                    (k, KINDS[k][0], kind_label(k), n) for k, n in batch.kind_counts.items()]}
     if batch.status == ImportStatus.PENDING and batch.payload is not None:
@@ -156,11 +172,12 @@ def import_confirm_view(request, pk):
 
     def done(units) -> str:
         batch.refresh_from_db()
-        found = Finding.objects.filter(unit__in=units).count()
-        return _("已导入 %(n)d 个办事指南（替换原有 %(r)d 个），涉及 %(u)d 个部门；已与各部门其他来源的指南一并复查，"
-                 "共有问题 %(f)d 条") % {"n": batch.guide_count, "r": batch.replaced_count, "u": len(units), "f": found}
+        return jobs.applied_message(batch, units)
 
     here = reverse("guides:import", args=[batch.pk])
+    if jobs.in_background(batch):
+        return staged_decide(request, lambda: jobs.import_apply_start(batch=batch, by=request.user), back=here,
+                             then=here, message=_("已开始在后台导入，完成后本页会自动更新"), level=messages.INFO)
     return staged_decide(request, lambda: services.guide_import_apply(batch=batch, by=request.user), back=here,
                          then=here, message=done)
 

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from analysis.common import InputError
-from wicket.core.jobs import background, job_latest_for, job_start, job_state, report
+from wicket.core.jobs import background, job_start, job_start_once, report
 from wicket.core.models import Job
 from wicket.core.staging import staged_get
 from wicket.orgs import access
@@ -60,12 +60,6 @@ def stored_message(upload: Upload) -> str:
         "n": upload.row_count, "r": upload.replaced_count, "s": upload.result}
 
 
-def busy(upload: Upload) -> Job | None:
-    """The job now working on the upload (checking or storing it), if any."""
-    job = job_latest_for(upload)
-    return job if job is not None and not job_state(job).finished else None
-
-
 # ---------------------------------------------------------------- the request side
 
 @transaction.atomic
@@ -98,11 +92,11 @@ def upload_store_start(*, upload: Upload, by) -> Job:
     upload = Upload.objects.select_for_update().get(pk=upload.pk)
     if upload.status != UploadStatus.PENDING:
         raise ValidationError(services.ALREADY_DECIDED % {"s": upload.get_status_display()})
-    if busy(upload) is not None or not upload.summary:
-        raise ValidationError(_("该文件正在后台处理，请等处理完成"))
+    if not upload.summary:
+        raise ValidationError(_("该文件还在检查中，请等检查完成"))
     if upload.summary.get("unknown"):
         raise ValidationError(_("文件中有未能对应的名称，不能保存"))
-    return job_start(upload_store, title=_("保存%(kind)s“%(name)s”") % {
+    return job_start_once(upload_store, title=_("保存%(kind)s“%(name)s”") % {
         "kind": upload.get_kind_display(), "name": upload.file_name}, by=by, subject=upload, upload_id=upload.pk)
 
 

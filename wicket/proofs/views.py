@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 
 from analysis.proofs import RECOMMENDATIONS, SHARED_SOURCES, catalog_template_xlsx
 from wicket.core.history import history_entries
+from wicket.core.jobs import job_latest_for, job_state
 from wicket.core.staging import staged_decide, staged_get, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit
 
-from . import charts, exports, selectors, services
+from . import charts, exports, jobs, selectors, services
 from .forms import UploadForm
 from .models import CatalogVersion
 
@@ -188,7 +189,9 @@ def version_view(request, pk):
     units = Unit.objects.in_bulk([u for u in version.names.values() if u])
     names = [(n, units.get(u)) for n, u in sorted(version.names.items(), key=lambda kv: (kv[1] is None, kv[0]))]
     current = services.current_version()
+    job = job_latest_for(version)  # a large catalogue applied in the background
     return render(request, "proofs/version.html", {
+        "job": job, "busy": job is not None and not job_state(job).finished,
         "batch": version, "s": version.summary, "names": names, "unknown": version.unknown_names,
         "kinds": [(k, selectors.KIND_LABELS[k], n) for k, n in version.summary.get("findings_by_kind", {}).items()
                   if n and k in selectors.KIND_LABELS],
@@ -202,11 +205,12 @@ def version_view(request, pk):
 def version_confirm_view(request, pk):
     version = _version(request, pk)
     access.require_role(request.user, Role.CENTER_STAFF)
-    return staged_decide(
-        request, lambda: services.catalog_version_apply(version=version, by=request.user),
-        back=reverse("proofs:version", args=[version.pk]), then=reverse("proofs:overview"),
-        message=lambda v: _("已导入证明事项目录：证明 %(p)d 项，事项 %(i)d 项，发现问题 %(f)d 条。现为全县当前目录，可送入问题清单。")
-        % {"p": v.proof_count, "i": v.item_count, "f": v.finding_count})
+    here = reverse("proofs:version", args=[version.pk])
+    if jobs.in_background(version):
+        return staged_decide(request, lambda: jobs.version_apply_start(version=version, by=request.user), back=here,
+                             then=here, message=_("已开始在后台导入，完成后本页会自动更新"), level=messages.INFO)
+    return staged_decide(request, lambda: services.catalog_version_apply(version=version, by=request.user),
+                         back=here, then=reverse("proofs:overview"), message=jobs.applied_message)
 
 
 @require_POST

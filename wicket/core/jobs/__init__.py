@@ -19,7 +19,7 @@ from .progress import report
 from .registry import JobKind, background
 from .runner import JobRefused
 from .selectors import JobState, job_get_for_user, job_latest_for, job_state
-from .services import job_retry, job_start, schedule_tick
+from .services import job_retry, job_start, job_start_once, schedule_tick
 
 __all__ = ["JobKind", "JobRefused", "JobState", "background", "job_get_for_user", "job_latest_for", "job_retry",
-           "job_start", "job_state", "report", "schedule_tick"]
+           "job_start", "job_start_once", "job_state", "report", "schedule_tick"]

@@ -36,6 +36,7 @@ class Live:
     rows: int = 0
     total: int | None = None
     findings: int | None = None
+    unit: str = ""  # what rows counts, in Chinese (行 when empty)
     beat: float = 0.0  # wall-clock seconds of the last sign of life
 
     def fresh(self, now: float | None = None) -> bool:
@@ -54,8 +55,10 @@ class Progress:
         self._thread: threading.Thread | None = None
 
     def update(self, *, stage: str | None = None, rows: int | None = None, total: int | None = None,
-               findings: int | None = None) -> None:
+               findings: int | None = None, unit: str | None = None) -> None:
         with self._lock:
+            if unit is not None:
+                self.live.unit = unit
             changed_stage = stage is not None and stage != self.live.stage
             if stage is not None:
                 self.live.stage = stage
@@ -96,13 +99,14 @@ _current: ContextVar[Progress | None] = ContextVar("wicket_job_progress", defaul
 
 
 def report(*, stage: str | None = None, rows: int | None = None, total: int | None = None,
-           findings: int | None = None) -> None:
+           findings: int | None = None, unit: str | None = None) -> None:
     """Tell the page how far the running job has got (nothing happens outside a job, so services
     can report from code the web request runs too). `rows`: rows read or written so far, of
-    `total`; `findings`: found so far; `stage`: what it is doing, in Chinese."""
+    `total` (counting `unit`s, 行 by default); `findings`: found so far; `stage`: what it is
+    doing, in Chinese."""
     progress = _current.get()
     if progress is not None:
-        progress.update(stage=stage, rows=rows, total=total, findings=findings)
+        progress.update(stage=stage, rows=rows, total=total, findings=findings, unit=unit)
 
 
 def current() -> Progress | None:

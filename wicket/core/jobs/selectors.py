@@ -27,6 +27,7 @@ class JobState:
     rows: int
     total: int | None
     findings: int | None
+    unit: str  # what rows counts (行 when empty)
     waiting_for_worker: bool  # queued, and no worker has said it is alive lately
 
     @property
@@ -62,17 +63,17 @@ class JobState:
 
 def job_state(job: Job) -> JobState:
     status = job.status
-    stage, rows, total, findings = job.stage, job.rows_done, job.rows_total, job.findings
+    stage, rows, total, findings, unit = job.stage, job.rows_done, job.rows_total, job.findings, ""
     if status == JobStatus.RUNNING:
         live = live_progress.live(job.pk)
         if live is not None:
-            stage, rows, total, findings = live.stage, live.rows, live.total, live.findings
+            stage, rows, total, findings, unit = live.stage, live.rows, live.total, live.findings, live.unit
         started = job.started_at.timestamp() if job.started_at else 0.0
         if (live is None or not live.fresh()) and time.time() - started >= live_progress.stale_seconds():
             status = INTERRUPTED
     waiting = status == JobStatus.QUEUED and not live_progress.worker_alive()
     return JobState(job=job, status=status, stage=stage, rows=rows, total=total, findings=findings,
-                    waiting_for_worker=waiting)
+                    unit=unit or _("行"), waiting_for_worker=waiting)
 
 
 def job_latest_for(subject: models.Model) -> Job | None:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wicket.core.models import DailyRun, Job, JobStatus
 
 from .registry import daily_kinds, kind_of
-from .selectors import job_state
+from .selectors import job_latest_for, job_state
 
 logger = logging.getLogger("wicket.jobs")
 
@@ -41,6 +41,21 @@ def job_start(task: Task, *, title: str, by=None, subject: models.Model | None =
     _enqueue(job)
     job.refresh_from_db()
     return job
+
+
+@transaction.atomic
+def job_start_once(task: Task, *, title: str, subject: models.Model | None = None, by=None, **args: Any) -> Job:
+    """job_start, refused while another job is still working on the same subject (whose row is
+    locked meanwhile) — or, without a subject, while the same kind of job runs — so a double click
+    or two colleagues start the work once."""
+    if subject is not None:
+        type(subject)._default_manager.select_for_update().get(pk=subject.pk)
+        running = job_latest_for(subject)
+    else:
+        running = Job.objects.filter(task_path=task.module_path).order_by("-id").first()
+    if running is not None and not job_state(running).finished:
+        raise ValidationError(_("正在后台处理（%(t)s），请等处理完成") % {"t": running.title})
+    return job_start(task, title=title, by=by, subject=subject, **args)
 
 
 @transaction.atomic

@@ -123,3 +123,43 @@ def test_a_job_that_fails_unexpectedly_keeps_nothing_and_a_retry_completes_it(up
     upload.refresh_from_db()
     assert (job.status, job.attempts, upload.row_count) == ("succeeded", 2, 4)
     assert upload.summary["rows"] == 4
+
+
+def test_who_may_follow_and_retry_an_upload_job(upload_file, halls, county, client_for, settings,
+                                                django_assert_max_num_queries):
+    """Who may open the upload may follow its jobs (a pending upload: its uploader alone); only the
+    centre's staff retry; anyone else gets 404, the stranger from another unit included."""
+    settings.WICKET_BACKGROUND_BYTES = 100
+    upload_file("tickets", "叫号记录.csv", tickets_gbk(four_tickets()))
+    check = Job.objects.get()
+    Job.objects.filter(pk=check.pk).update(status="failed", error="x")  # as if it had failed
+    colleague = client_for(_colleague(county))
+    with django_assert_max_num_queries(10):
+        assert upload_file.client.get(f"/jobs/{check.pk}/", headers={"HX-Request": "true"}).status_code == 200
+    for user in (county.supervisor, county.other_liaison, county.liaison, county.head):
+        assert client_for(user).get(f"/jobs/{check.pk}/").status_code == 404
+        assert client_for(user).post(f"/jobs/{check.pk}/retry/").status_code == 404
+    assert colleague.get(f"/jobs/{check.pk}/").status_code == 404  # a pending upload is its uploader's
+    assert Job.objects.get().attempts == 1
+
+    Job.objects.filter(pk=check.pk).update(status="succeeded", error="")
+    Upload.objects.update(summary={"rows": 4, "found": [], "unknown": [], "replaces": 0})
+    upload_file.client.post(f"/halldata/uploads/{Upload.objects.get().pk}/confirm/")
+    store = Job.objects.latest("id")
+    Job.objects.filter(pk=store.pk).update(status="failed", error="x")
+    assert client_for(county.supervisor).get(f"/jobs/{store.pk}/").status_code == 200  # stored: the centre's record
+    assert client_for(county.supervisor).post(f"/jobs/{store.pk}/retry/").status_code == 404
+    for user in (county.other_liaison, county.liaison):
+        assert client_for(user).get(f"/jobs/{store.pk}/").status_code == 404
+    assert colleague.post(f"/jobs/{store.pk}/retry/").status_code == 302
+    assert Job.objects.get(pk=store.pk).attempts == 2
+
+
+def _colleague(county):
+    from django.contrib.auth import get_user_model
+
+    from wicket.orgs.models import Membership, Role
+
+    user = get_user_model().objects.create(username="center2", last_name="钱", first_name="同事")
+    Membership.objects.create(user=user, unit=county.center, role=Role.CENTER_STAFF)
+    return user
