@@ -25,7 +25,7 @@ class CampaignError(ValidationError):
 def checklist_load(*, data: dict | None = None) -> Checklist:
     """Load a checklist version from its data file (idempotent: an existing version is returned)."""
     if data is None:
-        data = json.loads(resources.files("wicket.campaigns").joinpath("data", NOTICE_CHECKLIST).read_text("utf-8"))
+        data = json.loads(resources.files("wicket.checklist").joinpath("data", NOTICE_CHECKLIST).read_text("utf-8"))
     existing = Checklist.objects.filter(version=data["version"]).first()
     if existing:
         return existing

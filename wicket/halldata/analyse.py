@@ -21,7 +21,7 @@ from analysis.calls import call_report
 from analysis.queueing import TicketLog, kpi_report, staffing_plan
 from analysis.ratings import Rating as ARating
 from analysis.ratings import rating_report
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
 from wicket.orgs.models import Unit
 from wicket.problems.intake import IntakeResult, findings_intake
 from wicket.registry.models import Hall

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wicket.problems.forms import Bootstrap
+from wicket.core.forms import Bootstrap
 
 from .models import Unit
 from .services import ALIAS_MAX_LENGTH, REASON_MAX_LENGTH
