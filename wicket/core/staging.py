@@ -101,7 +101,7 @@ def staged_size_check(*, name: str, data: bytes) -> None:
 
 def staged_supersede(model: type[StagedImport], *, by, **clear: Any) -> None:
     """An uploader has one preview at a time: their earlier pending uploads are discarded."""
-    model.objects.filter(created_by=by, status=StageStatus.PENDING).update(status=StageStatus.DISCARDED, **clear)
+    model._default_manager.filter(created_by=by, status=StageStatus.PENDING).update(status=StageStatus.DISCARDED, **clear)
 
 
 def staged_lock[S: StagedFile](batch: S, *, refusal: str) -> S:

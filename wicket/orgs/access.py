@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -85,7 +85,7 @@ def get_for_user[M: Model](qs: QuerySet[M], user, *, unit_field: str = "unit", *
     """One unit-owned record the user may see, else 404."""
     try:
         return scope_to_user(qs, user, unit_field=unit_field).get(**lookup)
-    except (qs.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
@@ -121,7 +121,7 @@ def staged_get[S: StagedFile](queryset: QuerySet[S], user, pk, *, roles: tuple[s
     else:
         try:
             batch = queryset.get(pk=pk)
-        except (queryset.model.DoesNotExist, ValueError, TypeError):
+        except (ObjectDoesNotExist, ValueError, TypeError):
             raise Http404 from None
     if not batch.visible_to(user):
         raise Http404  # a pending upload is its uploader's own business

@@ -29,7 +29,7 @@ class AliasAddForm(Bootstrap, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.order_by("order", "id")
+        self.fields["unit"].queryset = Unit.objects.order_by("order", "id")  # type: ignore[attr-defined]
         self.style()
 
 
