@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "wicket.core",
     "wicket.orgs",
+    "wicket.checklist",
     "wicket.campaigns",
     "wicket.problems",
     "wicket.signoff",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "wicket.guides",
     "wicket.halldata",
     "wicket.proofs",
+    "wicket.home",
     "wicket.demo",
 ]
 
@@ -91,7 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wicket.core.context.wicket_context",
+                "wicket.home.context.wicket_context",
             ],
         },
     }

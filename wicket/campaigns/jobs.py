@@ -13,7 +13,7 @@ from wicket.core.jobs import background, report
 from wicket.core.models import Job
 from wicket.orgs import access
 
-from .reminders import reminders_send
+from .services.reminders import reminders_send
 
 REMINDER_WORKDAYS = 3  # as `wicket send_reminders` by default
 

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from analysis.common import InputError
 from wicket.core.jobs import background, job_start, job_start_once, report
 from wicket.core.models import Job
-from wicket.core.staging import staged_get
 from wicket.orgs import access
+from wicket.orgs.access import staged_get
 from wicket.orgs.models import Role
 from wicket.registry.models import Hall
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from wicket.core.jobs import background, job_start_once, report
 from wicket.core.models import Job
-from wicket.core.staging import staged_get
 from wicket.orgs import access
+from wicket.orgs.access import staged_get
 from wicket.orgs.models import Role
 
 from . import services

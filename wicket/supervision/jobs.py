@@ -1,6 +1,6 @@
 """The daily escalation (督办) run as a background job, started by the worker each day
 (wicket/core/jobs; `wicket escalate` still runs the same service by hand). Named jobs.py because
-tasks.py here holds the supervision tasks (督查任务), which are something else."""
+services/tasks.py here holds the supervision tasks (督查任务), which are something else."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from wicket.core.jobs import background, report
 from wicket.core.models import Job
 from wicket.orgs import access
 
-from .escalation import escalation_run
+from .services.escalation import escalation_run
 
 
 def _county_wide(user, job: Job) -> bool:
