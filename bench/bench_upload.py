@@ -14,6 +14,12 @@ posts the file to the upload page and 确认保存 on its page:
   file and queue the work. The background times are the jobs' own (queued → finished).
 
 `both` alternates the two modes run by run. Prints each run and the medians.
+
+`kill` checks by hand what tests/jobs/test_worker_process.py checks on a small file: the file is
+stored in the request (the baseline figures), then uploaded again in the background; the worker is
+killed with SIGKILL while it writes the rows (past --kill-at rows); the stored tickets must be the
+baseline's, untouched; after 重试 a new worker stores the file again and every hall's figures must
+equal the baseline's.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wicket.settings")
     os.environ["WICKET_TASKS"] = "database"
     os.environ["WICKET_DAILY_AT"] = "off"
+    os.environ.setdefault("WICKET_JOB_STALE_SECONDS", "10")  # kill: the page says 已中断 10 s after
     import django
 
     django.setup()
@@ -119,10 +126,80 @@ def one_run(client, data: bytes, name: str, mode: str) -> dict[str, float]:
     return out
 
 
+def start_worker() -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "wicket.cli", "worker", "--interval", "0.1", "--verbosity", "0"],
+                            env=os.environ.copy())
+
+
+def figures() -> dict:
+    """What a user would compare: each hall's dashboard figures and findings, the rows stored."""
+    from wicket.halldata.models import Snapshot, Ticket
+
+    return {"tickets": Ticket.objects.count(),
+            "halls": {s.hall_id: (s.rows, s.findings, s.headline) for s in Snapshot.objects.filter(kind="tickets")}}
+
+
+def kill_run(client, data: bytes, name: str, kill_at: int) -> int:
+    import signal
+
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wicket.core.jobs import job_state, progress
+    from wicket.core.models import Job
+    from wicket.halldata.models import Ticket, Upload
+
+    baseline_run = one_run(client, data, name, "request")
+    base, base_upload = figures(), Upload.objects.latest("id").pk
+    print(f"baseline (in the request): {base['tickets']} tickets stored; upload {baseline_run['upload request']:.1f} s,"
+          f" confirm {baseline_run['confirm request']:.1f} s", flush=True)
+    settings.WICKET_BACKGROUND_BYTES = 2048 * 1024
+    worker = start_worker()
+    client.post("/halldata/uploads/new/", {"kind": "tickets", "file": SimpleUploadedFile(name, data)})
+    upload = Upload.objects.latest("id")
+    wait_job(Job.objects.latest("id").pk)
+    client.post(f"/halldata/uploads/{upload.pk}/confirm/")
+    store = Job.objects.latest("id")
+    while True:
+        live = progress.live(store.pk)
+        if live is not None and live.stage == "保存记录" and live.rows >= kill_at:
+            break
+        assert Job.objects.get(pk=store.pk).status in ("queued", "running"), "finished before the kill"
+        time.sleep(0.02)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    killed_at = time.perf_counter()
+    upload.refresh_from_db()
+    stored_ids = set(Ticket.objects.values_list("upload_id", flat=True).distinct())
+    print(f"killed (SIGKILL) at {live.rows} of {live.total} rows written: upload {upload.get_status_display()}, "
+          f"{Ticket.objects.count()} tickets stored, all from the baseline upload: {stored_ids == {base_upload}}",
+          flush=True)
+    ok = upload.status == "pending" and figures() == base and stored_ids == {base_upload}
+    while job_state(Job.objects.get(pk=store.pk)).status != "interrupted":
+        time.sleep(0.5)
+    print(f"the page shows 已中断 {time.perf_counter() - killed_at:.1f} s after the kill", flush=True)
+    assert client.post(f"/jobs/{store.pk}/retry/").status_code == 302
+    worker = start_worker()
+    try:
+        wait_job(store.pk)
+    finally:
+        worker.terminate()
+        worker.wait(60)
+    done = Job.objects.get(pk=store.pk)
+    seconds = (done.finished_at - done.started_at).total_seconds()  # the retried attempt alone
+    upload.refresh_from_db()
+    after = figures()
+    same = after == base
+    print(f"retry: attempt {Job.objects.get(pk=store.pk).attempts}, stored {upload.row_count} rows (replaced "
+          f"{upload.replaced_count}) in {seconds:.1f} s; every hall's figures equal the baseline's: {same}", flush=True)
+    return 0 if ok and same and upload.replaced_count == base["tickets"] else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="large ticket upload: request vs background")
     p.add_argument("--file", required=True)
-    p.add_argument("--mode", choices=("request", "background", "both"), default="both")
+    p.add_argument("--mode", choices=("request", "background", "both", "kill"), default="both")
+    p.add_argument("--kill-at", type=int, default=100_000, help="kill: rows written before the worker is killed")
     p.add_argument("--runs", type=int, default=2)
     p.add_argument("--halls", type=int, default=3)
     args = p.parse_args(argv)
@@ -133,11 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     client = Client(HTTP_HOST="localhost")
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     data = Path(args.file).read_bytes()
+    if args.mode == "kill":
+        return kill_run(client, data, Path(args.file).name, args.kill_at)
     modes = ["request", "background"] if args.mode == "both" else [args.mode]
-    worker = None
-    if "background" in modes:
-        worker = subprocess.Popen([sys.executable, "-m", "wicket.cli", "worker", "--interval", "0.1",
-                                   "--verbosity", "0"], env=os.environ.copy())
+    worker = start_worker() if "background" in modes else None
     results: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
     try:
         for run in range(args.runs):
