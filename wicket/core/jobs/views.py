@@ -45,6 +45,6 @@ def job_retry_view(request, pk):
     if request.headers.get("HX-Request"):
         return render(request, "core/jobs/_job.html", card_context(request.user, job, follow=follow))
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = ""
-    return redirect(back or "jobs:job", **({} if back else {"pk": job.pk}))
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("jobs:job", pk=job.pk)
