@@ -117,7 +117,15 @@ def _table(grid: list[list[str]], *, file: str, sheet: str | None) -> Table:
     if len(grid) - start > MAX_ROWS + 1:
         raise InputError(f"行数太多（{len(grid) - start} 行），节假日安排表最多 {MAX_ROWS} 行", file=file, sheet=sheet)
     if _is_header(grid[start]):
-        table = table_from_grid(grid, file=file, columns=COLUMNS, sheet=sheet)
+        try:
+            table = table_from_grid(grid, file=file, columns=COLUMNS, sheet=sheet)
+        except InputError:  # name the column in Chinese, as the header does
+            found = {norm_header(c) for c in grid[start]}
+            missing = [LABELS[c.name] for c in COLUMNS if c.required and not (c.labels() & found)]
+            if not missing:
+                raise
+            raise InputError(f"缺少必需的列：{'、'.join(missing)}（表头应为：日期、类型（休/班）、名称）",
+                             file=file, sheet=sheet, row=start + 1, column=missing[0]) from None
         if table.ignored_columns:
             raise InputError(f"不认识的列：{'、'.join(table.ignored_columns)}（可用的列：日期、类型（休/班）、名称、星期）",
                              file=file, sheet=sheet, row=start + 1, column=table.ignored_columns[0])

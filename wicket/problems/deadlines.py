@@ -34,7 +34,9 @@ def add_workdays_or_estimate(day: dt.date, n: int, calendar: WorkCalendar | None
 
 
 def _note(problem: Problem, old: dt.date, new: dt.date, old_estimated: bool, reason: str) -> str:
-    if old == new:
+    if old == new and problem.deadline_estimated:
+        text = _("整改时限 %(d)s 不变，但该年节假日安排尚未确认，现为估算") % {"d": new.isoformat()}
+    elif old == new:
         text = _("整改时限 %(d)s 不变，已按工作日历核实，不再是估算") % {"d": new.isoformat()}
     else:
         text = _("整改时限由 %(old)s 改为 %(new)s（%(n)s 个工作日）") % {

@@ -48,7 +48,9 @@ def calendar_correction_todos(*, user, today: dt.date) -> list[Todo]:
     todos = []
     for e in list(latest.values())[:20]:
         p = e.problem
-        if e.data.get("old") == e.data.get("new"):
+        if e.data.get("old") == e.data.get("new") and e.data.get("new_estimated"):
+            text = _("%(unit)s：%(title)s 的整改时限 %(new)s 现为估算（该年节假日安排尚未确认）")
+        elif e.data.get("old") == e.data.get("new"):
             text = _("%(unit)s：%(title)s 的整改时限 %(new)s 已按工作日历核实，不再是估算")
         else:
             text = _("%(unit)s：%(title)s 的整改时限按工作日历更正为 %(new)s（原 %(old)s）")
