@@ -47,10 +47,10 @@ def test_the_office_enters_the_2027_schedule_and_a_deadline_and_its_flag_change(
     page.goto(problem_url)
     expect(page.get_by_test_id("deadline")).to_contain_text("2027-02-22")
     expect(page.get_by_test_id("deadline-estimated")).to_have_count(0)
-    expect(page.get_by_test_id("timeline")).to_contain_text("工作日历更正：整改时限由 2027-02-15 改为 2027-02-22")
+    expect(page.get_by_test_id("timeline")).to_contain_text("整改时限由 2027-02-15 改为 2027-02-22（10 个工作日），原为估算")
 
     page.context.clear_cookies()
     login(page, county.liaison, county.password)
     expect(page.get_by_test_id("todos")).to_contain_text(
-        "叫号机春节前未修复 的整改时限按工作日历更正为 2027-02-22（原 2027-02-15）")
+        "叫号机春节前未修复——整改时限按工作日历更正为 2027-02-22（原 2027-02-15）")
     expect(page.get_by_role("link", name="工作日历", exact=True)).to_have_count(0)

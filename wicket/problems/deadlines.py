@@ -45,7 +45,7 @@ def _note(problem: Problem, old: dt.date, new: dt.date, old_estimated: bool, rea
             text += _("，原为估算")
         elif problem.deadline_estimated:
             text += _("，仍含估算")
-    return _("工作日历更正：%(text)s。原因：%(reason)s") % {"text": text, "reason": reason}
+    return _("%(text)s。原因：%(reason)s") % {"text": text, "reason": reason}
 
 
 def deadlines_recompute(change: CalendarChange) -> str | None:

@@ -49,11 +49,11 @@ def calendar_correction_todos(*, user, today: dt.date) -> list[Todo]:
     for e in list(latest.values())[:20]:
         p = e.problem
         if e.data.get("old") == e.data.get("new") and e.data.get("new_estimated"):
-            text = _("%(unit)s：%(title)s 的整改时限 %(new)s 现为估算（该年节假日安排尚未确认）")
+            text = _("%(unit)s：%(title)s——整改时限 %(new)s 现为估算（该年节假日安排尚未确认）")
         elif e.data.get("old") == e.data.get("new"):
-            text = _("%(unit)s：%(title)s 的整改时限 %(new)s 已按工作日历核实，不再是估算")
+            text = _("%(unit)s：%(title)s——整改时限 %(new)s 已按工作日历核实，不再是估算")
         else:
-            text = _("%(unit)s：%(title)s 的整改时限按工作日历更正为 %(new)s（原 %(old)s）")
+            text = _("%(unit)s：%(title)s——整改时限按工作日历更正为 %(new)s（原 %(old)s）")
         todos.append(Todo(text=text % {"unit": p.unit.display_name, "title": p.title, "old": e.data.get("old"),
                                        "new": e.data.get("new")},
                           url=reverse("problems:detail", args=[p.pk]), level="info"))

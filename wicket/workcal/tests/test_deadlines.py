@@ -141,7 +141,7 @@ def test_the_people_responsible_see_the_new_date_on_their_home_page(county, clie
     services.calendar_day_set(day=D(2025, 11, 5), kind="holiday", name="县定假日", by=county.supervisor)
     for user in (county.liaison, county.head):
         page = client_for(user).get("/").content.decode()
-        assert "取号机故障 的整改时限按工作日历更正为 2025-11-11（原 2025-11-10）" in page
+        assert "取号机故障——整改时限按工作日历更正为 2025-11-11（原 2025-11-10）" in page
         assert f"/problems/{p.pk}/" in page
     assert "取号机故障" not in client_for(county.other_liaison).get("/").content.decode()
 
