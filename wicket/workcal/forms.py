@@ -46,8 +46,8 @@ class ReasonForm(forms.Form):
 class ImportForm(forms.Form):
     text = forms.CharField(
         label=_("粘贴节假日安排表"), required=False, strip=True,
-        widget=forms.Textarea(attrs={"rows": 6, "placeholder": "日期\t类型\t名称\n2027-01-01\t休\t元旦\n"
-                                                               "2027-02-05至2027-02-13\t休\t春节"}),
+        widget=forms.Textarea(attrs={"rows": 6, "placeholder": _("日期\t类型\t名称\n2027-01-01\t休\t元旦\n"
+                                                                 "2027-02-05至2027-02-13\t休\t春节")}),
         help_text=_("每行一天（或一个日期范围）：日期、休/班、名称，可直接从 Excel 复制；也可以上传文件"))
     file = forms.FileField(label=_("或上传文件（xlsx、xls、csv）"), required=False)
     whole_years = forms.BooleanField(

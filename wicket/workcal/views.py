@@ -61,14 +61,17 @@ def calendar_view(request, *, day_form: DayForm | None = None, import_form: Impo
         "year": year, "today": today, "statuses": statuses,
         "status": status_of_year or selectors.YearStatus(year, "package" if calendar.is_known(year) else "estimate"),
         "rows": selectors.year_rows(year, calendar=calendar),
+    }
+    if request.headers.get("HX-Request"):  # another year: the year's panel only
+        return render(request, "workcal/_year.html", context, status=status)
+    context |= {
         "day_form": day_form, "import_form": import_form or ImportForm(), "error": error,
         "history": Paginator(selectors.calendar_changes(), HISTORY_PAGE).get_page(request.GET.get("page")),
         "imports": selectors.imports_applied(),
         "package_years": calendar.package_years(),
         "query": urlencode({"year": year}),
     }
-    template = "workcal/_year.html" if request.headers.get("HX-Request") else "workcal/calendar.html"
-    return render(request, template, context, status=status)
+    return render(request, "workcal/calendar.html", context, status=status)
 
 
 def _county_day(text: str):

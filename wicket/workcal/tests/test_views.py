@@ -176,3 +176,10 @@ def test_the_page_needs_a_bounded_number_of_queries(county, client_for, django_a
     with django_assert_max_num_queries(14):
         r = c.get(URL + "?year=2027")
     assert r.status_code == 200 and "改名19" in r.content.decode()
+
+
+def test_another_year_comes_as_the_year_panel_alone(county, client_for):
+    r = client_for(county.supervisor).get(URL + "?year=2026", HTTP_HX_REQUEST="true")
+    page = r.content.decode()
+    assert r.status_code == 200 and 'id="year-panel"' in page
+    assert "2026-02-17" in page and "日历修改记录" not in page and "<html" not in page
