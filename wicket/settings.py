@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "wicket.core",
     "wicket.orgs",
     "wicket.workcal",
+    "wicket.checklist",
     "wicket.campaigns",
     "wicket.problems",
     "wicket.signoff",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "wicket.guides",
     "wicket.halldata",
     "wicket.proofs",
+    "wicket.home",
     "wicket.demo",
 ]
 
@@ -88,7 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wicket.core.context.wicket_context",
+                "wicket.home.context.wicket_context",
             ],
         },
     }

@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import login
-from wicket.workcal.tests.helpers import SPRING_2027, problem_due_in
+from wicket.problems.tests.factories import problem_due_in
+from wicket.workcal.tests.helpers import SPRING_2027
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

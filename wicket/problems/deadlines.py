@@ -65,10 +65,11 @@ def deadlines_recompute(change: CalendarChange) -> str | None:
     )
     changed, events = [], []
     for p in candidates:
-        new, estimated = change.calendar.deadline(p.found_on, p.deadline_workdays)
-        if (new, estimated) == (p.deadline, p.deadline_estimated):
+        old, old_estimated, workdays = p.deadline, p.deadline_estimated, p.deadline_workdays
+        assert old is not None and workdays is not None  # the query's filter
+        new, estimated = change.calendar.deadline(p.found_on, workdays)
+        if (new, estimated) == (old, old_estimated):
             continue
-        old, old_estimated = p.deadline, p.deadline_estimated
         p.deadline, p.deadline_estimated, p.version = new, estimated, p.version + 1
         changed.append(p)
         events.append(ProblemEvent(

@@ -4,24 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from analysis.workdays_table import MAX_NAME
+from wicket.core.forms import Bootstrap
 
 from .models import DayKind
 
 REASON_MAX = 200
 
 
-def _style(form: forms.Form) -> None:
-    for f in form.fields.values():
-        w = f.widget
-        if isinstance(w, forms.CheckboxInput | forms.RadioSelect):
-            w.attrs.setdefault("class", "form-check-input")
-        elif isinstance(w, forms.Select):
-            w.attrs.setdefault("class", "form-select")
-        else:
-            w.attrs.setdefault("class", "form-control")
-
-
-class DayForm(forms.Form):
+class DayForm(Bootstrap, forms.Form):
     day = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}),
                           error_messages={"required": _("请选择日期"), "invalid": _("日期格式应为 2027-02-06")})
     kind = forms.ChoiceField(label=_("类型"), choices=[(DayKind.HOLIDAY, _("休（放假，即使是工作日）")),
@@ -36,14 +26,14 @@ class DayForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        self.style()
 
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("说明（可不填）"), max_length=REASON_MAX, required=False, strip=True)
 
 
-class ImportForm(forms.Form):
+class ImportForm(Bootstrap, forms.Form):
     text = forms.CharField(
         label=_("粘贴节假日安排表"), required=False, strip=True,
         widget=forms.Textarea(attrs={"rows": 6, "placeholder": _("日期\t类型\t名称\n2027-01-01\t休\t元旦\n"
@@ -55,10 +45,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        self.style()
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if bool(data.get("text")) == bool(data.get("file")):
             raise forms.ValidationError(_("请粘贴节假日安排表，或选择一个文件（二者选一）"))
         return data

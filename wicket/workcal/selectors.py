@@ -115,7 +115,7 @@ class DayRow:
 
     @property
     def kind_label(self) -> str:
-        return DayKind(self.info.county.kind).label if self.info.county else ""
+        return str(DayKind(self.info.county.kind).label) if self.info.county else ""
 
 
 def year_statuses(*, today: dt.date, calendar: WorkCalendar | None = None) -> list[YearStatus]:
@@ -206,7 +206,7 @@ class ImportRow:
 
     @property
     def kind_label(self) -> str:
-        return DayKind(self.kind).label
+        return str(DayKind(self.kind).label)
 
     @property
     def state(self) -> str:

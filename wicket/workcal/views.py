@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from analysis.workdays_table import YEARS
-from wicket.core.staging import staged_decide, staged_get, staged_upload
+from wicket.core.htmx import is_htmx
+from wicket.core.staging import staged_decide, staged_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
@@ -62,7 +63,7 @@ def calendar_view(request, *, day_form: DayForm | None = None, import_form: Impo
         "status": status_of_year or selectors.YearStatus(year, "package" if calendar.is_known(year) else "estimate"),
         "rows": selectors.year_rows(year, calendar=calendar),
     }
-    if request.headers.get("HX-Request"):  # another year: the year's panel only
+    if is_htmx(request):  # another year: the year's panel only
         return render(request, "workcal/_year.html", context, status=status)
     context |= {
         "day_form": day_form, "import_form": import_form or ImportForm(), "error": error,
@@ -160,7 +161,7 @@ def _import_page(request, *, form, error=None, status: int = 200):
 
 
 def _batch(request, pk) -> CalendarImport:
-    return staged_get(CalendarImport.objects.select_related("created_by"), request.user, pk, roles=(Role.SUPERVISOR,))
+    return access.staged_get(CalendarImport.objects.select_related("created_by"), request.user, pk, roles=(Role.SUPERVISOR,))
 
 
 def import_detail_view(request, pk: int):

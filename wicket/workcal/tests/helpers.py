@@ -8,17 +8,8 @@ off Friday 5 to Saturday 13 February (New Year's Day of the lunar calendar is Sa
 
 from __future__ import annotations
 
-import datetime as dt
-
-from wicket.problems import services as problem_services
-
 SPRING_2027 = ("日期\t类型\t名称\n"
                "2027-01-01\t休\t元旦（假设）\n"
                "2027-02-05至2027-02-13\t休\t春节（假设）\n"
                "2027-02-20\t班\t春节调休上班（假设）\n")
 
-
-def problem_due_in(county, *, found_on: dt.date, workdays: int, title: str = "取号机故障", unit=None):
-    return problem_services.problem_create(unit=unit or county.unit, checklist_code="4.2", source="self_inspection",
-                                           title=title, by=county.liaison, found_on=found_on,
-                                           deadline_workdays=workdays)

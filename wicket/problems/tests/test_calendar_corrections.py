@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from analysis.workdays import WORKDAY
 from wicket.problems import services as problem_services
 from wicket.problems.models import Problem, ProblemEvent, Status
+from wicket.problems.tests.factories import problem_due_in
 from wicket.workcal import services
 from wicket.workcal.selectors import effective_calendar
-
-from .helpers import SPRING_2027, problem_due_in
+from wicket.workcal.tests.helpers import SPRING_2027
 
 D = dt.date
 CORRECTED = ProblemEvent.Action.CALENDAR_CORRECTED
@@ -146,17 +146,6 @@ def test_the_people_responsible_see_the_new_date_on_their_home_page(county, clie
     assert "取号机故障" not in client_for(county.other_liaison).get("/").content.decode()
 
 
-def test_reminders_and_escalation_count_on_the_county_calendar(county):
-    from wicket.campaigns.reminders import reminders_send
-    from wicket.supervision.escalation import overdue_workdays
-
-    assert reminders_send(today=D(2025, 11, 3), workdays=3).horizon == D(2025, 11, 6)
-    assert overdue_workdays(D(2025, 11, 3), D(2025, 11, 7)) == 4
-    services.calendar_day_set(day=D(2025, 11, 5), kind="holiday", name="县定假日", by=county.supervisor)
-    assert reminders_send(today=D(2025, 11, 3), workdays=3).horizon == D(2025, 11, 7)
-    assert overdue_workdays(D(2025, 11, 3), D(2025, 11, 7)) == 3
-
-
 def test_a_failing_listener_undoes_the_calendar_change(county, monkeypatch):
     from wicket.workcal import hooks
     from wicket.workcal.models import CalendarDay
@@ -171,3 +160,28 @@ def test_a_failing_listener_undoes_the_calendar_change(county, monkeypatch):
     p.refresh_from_db()
     assert p.deadline == D(2025, 11, 10) and not CalendarDay.objects.exists()
     assert effective_calendar().is_workday(D(2025, 11, 5))
+
+
+def test_the_office_is_told_what_followed_a_change_on_the_page(county, client_for):
+    from django.urls import reverse
+
+    p = problem_due_in(county, found_on=D(2025, 11, 3), workdays=5)
+    r = client_for(county.supervisor).post(reverse("workcal:day_save"),
+                                           {"day": "2025-11-05", "kind": "holiday", "name": "县定假日"}, follow=True)
+    assert "新增 1 天。1 个问题的整改时限已按新日历重新计算（1 个日期变动），已记入各问题的时间线" in r.content.decode()
+    p.refresh_from_db()
+    assert p.deadline == D(2025, 11, 11)
+
+
+def test_the_command_line_import_recomputes_deadlines(county, tmp_path, capsys):
+    from wicket.cli import main
+
+    p = problem_due_in(county, found_on=D(2027, 2, 1), workdays=10)
+    path = tmp_path / "2027年节假日安排.csv"
+    path.write_text(SPRING_2027.replace("\t", ","), encoding="utf-8")
+    assert main(["calendar", "import", str(path)]) == 0
+    assert "1 个问题的整改时限已按新日历重新计算" in capsys.readouterr().out
+    p.refresh_from_db()
+    assert (p.deadline, p.deadline_estimated) == (D(2027, 2, 22), False)
+    event = p.events.get(action=CORRECTED)
+    assert event.by is None and "命令行导入 2027年节假日安排.csv" in event.note

@@ -12,10 +12,9 @@ import time
 import pytest
 from django.db import connection
 
+from wicket.problems.tests.factories import problem_due_in
 from wicket.workcal import hooks, services
 from wicket.workcal.models import CalendarDay
-
-from .helpers import problem_due_in
 
 D = dt.date
 

@@ -23,9 +23,8 @@ from analysis.workdays import WorkCalendar
 from wicket.orgs import access
 from wicket.problems.lifecycle import OPEN_STATUSES
 from wicket.problems.models import Problem, ProblemEvent
+from wicket.supervision.models import Escalation, EscalationLevel
 from wicket.workcal.selectors import effective_calendar
-
-from .models import Escalation, EscalationLevel
 
 DEFAULT_THRESHOLDS = (1, 5, 10)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('problems', '0002_event_data'),
+        ('problems', '0004_evidence_file_base'),
     ]
 
     operations = [
