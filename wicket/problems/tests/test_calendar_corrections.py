@@ -174,12 +174,12 @@ def test_the_office_is_told_what_followed_a_change_on_the_page(county, client_fo
 
 
 def test_the_command_line_import_recomputes_deadlines(county, tmp_path, capsys):
-    from wicket.cli import main
+    from django.core.management import call_command
 
     p = problem_due_in(county, found_on=D(2027, 2, 1), workdays=10)
     path = tmp_path / "2027年节假日安排.csv"
     path.write_text(SPRING_2027.replace("\t", ","), encoding="utf-8")
-    assert main(["calendar", "import", str(path)]) == 0
+    call_command("wicket_calendar", "import", str(path))
     assert "1 个问题的整改时限已按新日历重新计算" in capsys.readouterr().out
     p.refresh_from_db()
     assert (p.deadline, p.deadline_estimated) == (D(2027, 2, 22), False)

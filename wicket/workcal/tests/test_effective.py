@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 
 from django.core.signals import request_finished, request_started
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from analysis.workdays import HOLIDAY, KINDS, WORKDAY
@@ -41,6 +41,10 @@ def test_a_change_written_by_another_process_is_seen_at_once(county):
 
 def test_inside_a_request_it_is_checked_once(county):
     effective_calendar()
+    # As the test client does: the signals without Django's closing of old connections (which would
+    # end the test's transaction), so only what the apps connected runs.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.send(sender=None)
     try:
         with CaptureQueriesContext(connection) as ctx:
@@ -52,3 +56,5 @@ def test_inside_a_request_it_is_checked_once(county):
         assert not effective_calendar().is_workday(D(2025, 11, 5))
     finally:
         request_finished.send(sender=None)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
