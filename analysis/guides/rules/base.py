@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.guides.hanzi import simplified
 from analysis.guides.model import KINDS, Guide, GuideFinding
 
 
@@ -43,4 +44,8 @@ def make(guide: Guide, index: int, kind: str, *, where: str, where_key: str, tex
 
 
 def span(context: str, start: int, end: int) -> dict[str, Any]:
-    return {"context": context, "start": start, "end": end}
+    """Where the words stand; for text in traditional characters also the simplified words matched."""
+    simple = simplified(context)
+    if simple is context or simple == context:
+        return {"context": context, "start": start, "end": end}
+    return {"context": context, "start": start, "end": end, "simplified": simple[start:end]}
