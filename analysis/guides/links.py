@@ -271,15 +271,15 @@ def fetch_all(urls: Sequence[str], *, fetch: Fetch, cache: LinkCache | None = No
     by_host: dict[str, list[str]] = {}
     for url in todo:
         by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
-    order = []
+    order: list[str] = []
     while any(by_host.values()):
         for queue in by_host.values():
             if queue:
                 order.append(queue.pop(0))
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="links") as pool:
         pending: dict[Future[LinkResult], str] = {}
-        queue = iter(order)
-        for url in queue:
+        upcoming = iter(order)
+        for url in upcoming:
             pending[pool.submit(one, url)] = url
             if len(pending) >= workers * 2:
                 break
@@ -294,7 +294,7 @@ def fetch_all(urls: Sequence[str], *, fetch: Fetch, cache: LinkCache | None = No
                 done += 1
                 if progress is not None:
                     progress(done, total)
-                nxt = next(queue, None)
+                nxt = next(upcoming, None)
                 if nxt is not None:
                     pending[pool.submit(one, nxt)] = nxt
     return results
