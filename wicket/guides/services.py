@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from analysis.common import InputError
+from analysis.guides import NOTE_KINDS, GuideInputError, check_guides, read_guides
 from analysis.guides import Guide as AGuide
 from analysis.guides import GuideFinding as AFinding
-from analysis.guides import NOTE_KINDS, GuideInputError, check_guides, read_guides
 from analysis.guides.files import SUFFIXES, is_workbook
 from wicket.campaigns.selectors import campaign_current
 from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
