@@ -73,20 +73,34 @@ STEP_KEYS = frozenset({"name", "description", "days"})
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "是", "必需", "必须", "必要", "必交", "必填", "必需提交"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n", "否", "非必需", "非必须", "非必要", "选交", "选填", "可选",
                          "容缺", "视情况"})
+_REQUIRED_WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 
 Fail = Callable[[str, str], GuideInputError]  # (path suffix, message) -> error
 
 
+_KEY_PLANS: dict[tuple[int, tuple[Any, ...]], tuple[tuple[Any, str], ...]] = {}
+
+
 def canonical_keys(d: dict[str, Any], known: frozenset[str], aliases: dict[str, str]) -> dict[str, Any]:
-    """Map Chinese keys to English ones (only when some key is not already English)."""
+    """Map Chinese keys to English ones (only when some key is not already English).
+
+    An export writes the same keys in every record, so the mapping is worked out once per key set."""
     if known.issuperset(d):
         return d
-    out: dict[str, Any] = {}
-    for k, v in d.items():
-        name = k if k in known else aliases.get(k.strip() if isinstance(k, str) else k)
-        if name is not None and name not in out:
-            out[name] = v
-    return out
+    sig = (id(aliases), tuple(d))
+    plan = _KEY_PLANS.get(sig)
+    if plan is None:
+        pairs: list[tuple[Any, str]] = []
+        taken: set[str] = set()
+        for k in d:
+            name = k if k in known else aliases.get(k.strip() if isinstance(k, str) else k)
+            if name is not None and name not in taken:
+                taken.add(name)
+                pairs.append((k, name))
+        plan = tuple(pairs)
+        if len(_KEY_PLANS) < 4096:
+            _KEY_PLANS[sig] = plan
+    return {name: d[k] for k, name in plan}
 
 
 def type_name(value: Any) -> str:
@@ -163,17 +177,26 @@ def _material(raw: Any, path: str, fail: Fail, faults: list[ReadFault]) -> Mater
         return None
     d = canonical_keys(raw, MATERIAL_KEYS, MATERIAL_ALIASES)
     g = d.get
-    name = _read(as_text, g("name"), f"{path}.name", fail, faults, "")
+    name = g("name")
+    if name.__class__ is not str:
+        name = _read(as_text, name, f"{path}.name", fail, faults, "")
     copies = g("copies")
     if copies is None:
         copies = ""
     elif copies.__class__ not in (str, int, float) or (copies.__class__ is float and not math.isfinite(copies)):
         faults.append(_fault(f"{path}.copies", f"份数应为数字或文字，实际是{type_name(copies)}", copies))
         copies = ""
-    vals = [_read(as_text, g(key), f"{path}.{key}", fail, faults, "")
-            for key in ("medium", "origin", "blank_form", "sample", "requirements", "basis")]
-    required = _read(_required, g("required"), f"{path}.required", fail, faults, None)
+    vals = [v if (v := g(key)).__class__ is str else _read(as_text, v, f"{path}.{key}", fail, faults, "")
+            for key in _MATERIAL_TEXTS]
+    required = g("required")
+    if required is not None and required is not True and required is not False:
+        required = _REQUIRED_WORDS.get(required) if required.__class__ is str else None
+        if required is None:
+            required = _read(_required, g("required"), f"{path}.required", fail, faults, None)
     return Material(name, required, copies, *vals)
+
+
+_MATERIAL_TEXTS = ("medium", "origin", "blank_form", "sample", "requirements", "basis")
 
 
 def _step(raw: Any, path: str, fail: Fail, faults: list[ReadFault]) -> Step | None:
@@ -191,8 +214,12 @@ def _step(raw: Any, path: str, fail: Fail, faults: list[ReadFault]) -> Step | No
                              or days.__class__ is float and not math.isfinite(days)):
         faults.append(_fault(f"{path}.days", "时限应为天数或文字", days))
         days = None
-    return Step(_read(as_text, g("name"), f"{path}.name", fail, faults, ""),
-                _read(as_text, g("description"), f"{path}.description", fail, faults, ""), days)
+    name, description = g("name"), g("description")
+    if name.__class__ is not str:
+        name = _read(as_text, name, f"{path}.name", fail, faults, "")
+    if description.__class__ is not str:
+        description = _read(as_text, description, f"{path}.description", fail, faults, "")
+    return Step(name, description, days)
 
 
 def _list(value: Any, path: str, faults: list[ReadFault], what: str) -> list[Any]:
@@ -273,7 +300,7 @@ def guide_from_dict(raw: Any, *, index: int, file: str, line: int | None = None,
             visits, visits_text = visits_of(visits_raw)
         except ValueError as exc:
             faults.append(_fault("visits", str(exc), visits_raw))
-    texts = [_read(as_text, g(k), f".{k}", fail, faults, "")
+    texts = [v if (v := g(k)).__class__ is str else _read(as_text, v, f".{k}", fail, faults, "")
              for k in ("code", "source", "fee", "fee_basis", "location", "hours", "phone", "supervision_phone",
                        "visits_reason", "online_url")]
     code, source, fee, fee_basis, location, hours, phone, supervision_phone, visits_reason, online_url = texts

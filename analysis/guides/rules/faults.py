@@ -101,7 +101,24 @@ def _texts(guide: Guide) -> list[tuple[str, str]]:
     return out
 
 
+def _any_traditional(guide: Guide) -> bool:
+    """A quick look first (most guides have none): the texts, each looked up once per distinct text."""
+    trad = _traditional
+    if trad(guide.name) or any(map(trad, guide.conditions)):
+        return True
+    for m in guide.materials:
+        if trad(m.name) or m.requirements and trad(m.requirements):
+            return True
+    for s in guide.steps:
+        if trad(s.name) or s.description and trad(s.description):
+            return True
+    return any(trad(v) for v in (guide.location, guide.hours, guide.fee, guide.visits_reason) if v) or any(
+        trad(d.text) for d in (guide.statutory_days, guide.promised_days) if d is not None)
+
+
 def check_traditional(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+    if not _any_traditional(guide):
+        return
     paths: list[str] = []
     words: list[str] = []
     first = ""
