@@ -49,8 +49,9 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
             message=f"{describe(fault.path)}{shown}无法识别：{fault.message}。请按办事指南的规范格式填写。",
             evidence={"context": fault.text, "problem": fault.message},
         ))
+    faulted = {f.path for f in guide.faults}
     for j, m in enumerate(guide.materials):
-        if m.name.strip():
+        if m.name.strip() or f"materials[{j}].name" in faulted:
             continue
         hints = "，".join(x for x in (m.requirements, m.blank_form, m.sample) if x.strip())[:80]
         known = f"（该行其他内容：{hints}）" if hints else ""

@@ -39,7 +39,7 @@ VAGUE_RE = re.compile("|".join((
     r"(?:材料|资料|要求|证明|补充|其他|其它|要件)[^，,。；;：:]{0,6}另行(?:通知|告知|要求)",
     # 具体材料请咨询窗口工作人员
     r"(?:具体|所需|详细|需要提交的|需提交的)(?:材料|要求|资料|内容|事项|证明)?(?:请|可|须|需)?(?:向|到)?"
-    r"(?:咨询|询问|电话咨询|来电咨询|致电)(?:受理|办事|业务)?(?:窗口|工作人员|当地|经办人|经办人员|办理部门)",
+    r"(?:咨询|询问|电话咨询|来电咨询|致电)(?:受理|办事|业务)?(?:窗口工作人员|窗口|工作人员|当地|经办人员|经办人|办理部门)",
     # 是否需要提供由窗口工作人员确定
     r"由(?:窗口|受理窗口|工作人员|审批人员|经办人员|受理人员|审核人员|审批部门)(?:根据(?:实际|具体)?情况)?(?:决定|确定|认定|酌定)",
 )))
@@ -50,9 +50,9 @@ _TRIGGERS = frozenset("以按依根视材资要证补其具所详需由")
 @lru_cache(maxsize=65536)
 def vague_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of vague wording in a text (matched on its simplified form; spans hold for the original)."""
-    if _TRIGGERS.isdisjoint(text):
-        return ()
     t = simplified(text)
+    if _TRIGGERS.isdisjoint(t):
+        return ()
     return tuple(m.span() for m in VAGUE_RE.finditer(t))
 
 
@@ -113,6 +113,7 @@ def check_steps(guide: Guide, index: int, out: list[GuideFinding]) -> None:
 # What a process that promises 即办 cannot do on the spot.
 _TAKES_DAYS_RE = re.compile(r"公示|入户调查|实地调查|家庭经济状况调查|现场核查|现场勘[查察验]|实地核查|踏勘|勘验|"
                             r"专家评审|专家论证|听证|检测|检验|鉴定|评估")
+_PENDING = frozenset({"待定", "待补充", "未定", "另定"})
 _LABELS = {"statutory_days": "法定办结时限", "promised_days": "承诺办结时限"}
 
 
@@ -136,8 +137,8 @@ def check_time_limits(guide: Guide, index: int, out: list[GuideFinding]) -> None
         if d is None or d.value is not None:
             continue
         text = d.text
-        if is_empty(text) or NO_LIMIT_RE.match(simplified(text).strip()):
-            continue  # nothing written (missing_field) or "no statutory limit"
+        if is_empty(text) and text.strip() not in _PENDING or NO_LIMIT_RE.match(simplified(text).strip()):
+            continue  # nothing written, or "no statutory limit"
         label = _LABELS[field]
         out.append(make(
             guide, index, "vague_time_limit", where=field, where_key=field, text=text,
