@@ -46,7 +46,7 @@ _SELF_ISSUERS = frozenset({
 _PLEDGE_RE = re.compile(r"承诺|告知书|声明书")
 # An item's action at the end of the name: the list names a service, not a document.
 _ITEM_END_RE = re.compile(
-    r"(?:核发|审批|许可|登记|备案|认定|审核|办理|申请|变更|注销|延续|延期|换发|补发|确认|给付|发放|申报|年检|核准|"
+    r"(?:核发|审批|许可|登记|备案|认定|审核|办理|申请|申领|变更|注销|延续|延期|换发|补发|确认|给付|发放|申报|年检|核准|"
     r"注册|查询|迁移|迁入|迁出|评定|鉴定申请|转移|撤销)(?:[（(][^）)]*[）)])?$"
 )
 # ... unless the name ends with the document itself
