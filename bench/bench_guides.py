@@ -139,7 +139,7 @@ def _real_guide(rng: random.Random, n: int, readable_before: bool) -> dict[str, 
     materials: list[Any] = []
     for m in g["materials"]:
         m["required"] = rng.choice(["是", "否", "必需", True, "1"]) if m["required"] else rng.choice(["否", "非必需", 0])
-        if rng.random() < 0.15:
+        if rng.random() < 0.35:
             m["requirements"] = rng.choice(VAGUE_REQUIREMENTS)
         if rng.random() < 0.06 and not m["blank_form"]:
             materials.append(m["name"])  # a material written as a plain string
@@ -156,7 +156,7 @@ def _real_guide(rng: random.Random, n: int, readable_before: bool) -> dict[str, 
         materials.append({"材料名称": rng.choice(TRADITIONAL_NAMES), "是否必需": "是", "空白表格": ""})
     steps: list[Any] = []
     for s in g["steps"]:
-        if rng.random() < 0.05:
+        if rng.random() < 0.15:
             s["name"], s["description"] = rng.choice(REAL_STEPS[-3:])
         s["days"] = f"{s['days']}个工作日" if s["days"] is not None and rng.random() < 0.5 else s["days"]
         steps.append({REAL_STEP_KEYS[k]: v for k, v in s.items()})
@@ -169,8 +169,12 @@ def _real_guide(rng: random.Random, n: int, readable_before: bool) -> dict[str, 
     g["materials"], g["steps"] = materials, steps
     if rng.random() < 0.05:
         g["supervision_phone"] = g["phone"]
-    if rng.random() < 0.2:
+    if rng.random() < 0.3:
         g["hours"] = ""
+    if rng.random() < 0.3:
+        g["visits_reason"] = ""
+    if rng.random() < 0.2:
+        g["location"] = "见窗口公示" if rng.random() < 0.5 else ""
     return {REAL_KEYS[k]: v for k, v in g.items()}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from .model import Guide, GuideFinding
 from .rules import catch_all, faults, fields, materials, phones, sources, steps, vague
@@ -62,5 +63,5 @@ def check_guides(guides: Sequence[Guide], *, standard: dict[str, str] | None = N
     across = sources.check_sources(guides)
     if across:
         out.extend(across)
-        out.sort(key=lambda f: f.guide_index)
+        out.sort(key=attrgetter("guide_index"))  # stable: each guide's own order is kept
     return out

@@ -81,7 +81,7 @@ def check_material(guide: Guide, index: int, j: int, out: list[GuideFinding],
         if not text:
             continue
         for s, e in vague_spans(text):
-            if not _overlaps((s, e), skip):
+            if not skip or not _overlaps((s, e), skip):
                 _finding(guide, index, out, where=f"materials[{j}].{field}", where_key=f"{key}.{field}", text=text,
                          start=s, end=e, what="申请材料" if field == "name" else f"申请材料“{m.name}”的要求")
                 break
