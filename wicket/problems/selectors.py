@@ -121,3 +121,26 @@ def problem_history(*, problem: Problem) -> list[HistoryEntry]:
             if change["field"] == evidence_label:
                 change["old"], change["new"] = _("（见检测数据的历次记录）"), _("（当前检测数据）")
     return entries
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def filters_from(request) -> ProblemFilters:
+    g = request.GET
+    return ProblemFilters(status=g.get("status", ""), category=g.get("category", ""), unit=_int(g.get("unit")),
+                          source=g.get("source", ""), overdue=g.get("overdue") == "1", q=g.get("q", "").strip(),
+                          campaign=_int(g.get("campaign")), found_from=_date(g.get("found_from")),
+                          found_to=_date(g.get("found_to")), closed_from=_date(g.get("closed_from")),
+                          closed_to=_date(g.get("closed_to")))

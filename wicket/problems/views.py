@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
+from wicket.core.htmx import page_or_partial
 from wicket.orgs import access
 from wicket.orgs.models import Unit
 
@@ -23,36 +22,13 @@ from .forms import EvidenceForm, NoteForm, ProblemCreateForm, RectifyForm, check
 from .lifecycle import allowed_actions
 from .models import Evidence, Source, Status
 from .selectors import (
-    ProblemFilters,
+    filters_from,
     problem_detection,
     problem_get_for_user,
     problem_history,
     problem_list,
     problem_status_counts,
 )
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def filters_from(request) -> ProblemFilters:
-    g = request.GET
-    return ProblemFilters(status=g.get("status", ""), category=g.get("category", ""), unit=_int(g.get("unit")),
-                          source=g.get("source", ""), overdue=g.get("overdue") == "1", q=g.get("q", "").strip(),
-                          campaign=_int(g.get("campaign")), found_from=_date(g.get("found_from")),
-                          found_to=_date(g.get("found_to")), closed_from=_date(g.get("closed_from")),
-                          closed_to=_date(g.get("closed_to")))
 
 
 def problem_list_view(request):
@@ -66,8 +42,7 @@ def problem_list_view(request):
         "can_create": access.is_supervisor(request.user) or bool(access.unit_ids_for(request.user)),
         "query": request.GET.urlencode(),
     }
-    template = "problems/_table.html" if request.headers.get("HX-Request") else "problems/list.html"
-    return render(request, template, context)
+    return render(request, page_or_partial(request, "problems/list.html", "problems/_table.html"), context)
 
 
 def _creatable_units(user):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wicket.problems import services
 from wicket.problems.models import Source
 from wicket.problems.tests.factories import make_problem
-from wicket.supervision.scoring import scheme_for_campaign, unit_scores
+from wicket.supervision.services.scoring import scheme_for_campaign, unit_scores
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""The checklist (the notice's six categories as data, versioned) and campaigns with their phases."""
+"""The checklist (the notice's six categories as data, versioned) and campaigns with their phases.
+
+These models were born in the campaigns app; their tables keep the names they had there (db_table),
+so moving them here changed no data."""
 
 from __future__ import annotations
 
@@ -18,9 +21,10 @@ class Checklist(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalchecklist")
 
     class Meta:
+        db_table = "campaigns_checklist"
         verbose_name = _("排查清单")
         verbose_name_plural = _("排查清单")
 
@@ -37,9 +41,10 @@ class ChecklistItem(models.Model):
     title = models.CharField(_("标题"), max_length=100)
     text = models.TextField(_("排查内容"), blank=True)
     order = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalchecklistitem")
 
     class Meta:
+        db_table = "campaigns_checklistitem"
         ordering = ["order"]
         constraints = [models.UniqueConstraint(fields=["checklist", "code", "parent"],
                                                name="checklist_item_unique_code")]
@@ -61,9 +66,10 @@ class Campaign(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalcampaign")
 
     class Meta:
+        db_table = "campaigns_campaign"
         ordering = ["-created_at"]
         verbose_name = _("排查整改工作")
         verbose_name_plural = _("排查整改工作")
@@ -84,9 +90,10 @@ class Phase(models.Model):
     starts_on = models.DateField(_("开始日期"))
     deadline = models.DateField(_("截止日期"))
     order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalphase")
 
     class Meta:
+        db_table = "campaigns_phase"
         ordering = ["order"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "kind"], name="phase_unique_kind"),
