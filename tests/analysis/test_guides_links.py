@@ -23,6 +23,53 @@ PDF = b"%PDF-1.7\n" + b"0" * 100
 HTML = b"<!DOCTYPE html><html><head><title>\xe8\xa1\xa8\xe6\xa0\xbc\xe4\xb8\x8b\xe8\xbd\xbd</title></head></html>"
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 60  # .doc / .xls
+# path -> (status, content type, body, Location)
+ROUTES: dict[str, tuple[int, str, bytes, str]] = {
+    "/s/410": (410, "text/html", b"gone", ""),
+    "/s/403": (403, "text/html", b"forbidden", ""),
+    "/s/502": (502, "text/html", b"bad gateway", ""),
+    "/s/503": (503, "text/html", b"busy", ""),
+    "/r/home-slash": (302, "text/html", b"", "/"),
+    "/r/home-jsp": (301, "text/html", b"", "/index.jsp"),
+    "/r/portal": (302, "text/html", b"", "/portal/"),
+    "/r/to-a": (302, "text/html", b"", "/sso/login?service=/x"),
+    "/r/to-b": (302, "text/html", b"", "/cas/login"),
+    "/r/to-c": (302, "text/html", b"", "/user/userLogin.do"),
+    "/r/section": (302, "text/html", b"", "/bsznt/index.html"),
+    "/r/file": (302, "text/html", b"", "/files/form.pdf"),
+    "/index.jsp": (200, "text/html", HTML, ""),
+    "/portal/": (200, "text/html", HTML, ""),
+    "/sso/login": (200, "text/html", HTML, ""),
+    "/cas/login": (200, "text/html", HTML, ""),
+    "/user/userLogin.do": (200, "text/html", HTML, ""),
+    "/bsznt/index.html": (200, "text/html", HTML, ""),
+    "/files/form.pdf": (200, "application/pdf", PDF, ""),
+    "/login": (200, "text/html", HTML, ""),
+    # what a form link serves
+    "/f/html": (200, "text/html; charset=utf-8", HTML, ""),
+    "/f/html-as-octet": (200, "application/octet-stream", HTML, ""),
+    "/f/xhtml": (200, "application/xhtml+xml", b"<html xmlns='x'></html>", ""),
+    "/f/bare-html": (200, "", b"<html><body>\xe4\xb8\x8b\xe8\xbd\xbd</body></html>", ""),
+    "/f/html-pdf-name.pdf": (200, "text/html", HTML, ""),
+    "/f/preview": (200, "text/html;charset=gbk", b"<!DOCTYPE html><html></html>", ""),
+    "/f/upper": (200, "TEXT/HTML", b"<!DOCTYPE HTML><HTML></HTML>", ""),
+    "/f/spaces": (200, "text/plain", b"\n\n  <!doctype html><html></html>", ""),
+    "/f/iframe": (200, "text/html", b"<html><iframe src='/files/form.pdf'></iframe></html>", ""),
+    "/f/redirected-html": (302, "text/html", b"", "/f/html"),
+    "/f/pdf": (200, "application/pdf", PDF, ""),
+    "/f/docx": (200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DOCX, ""),
+    "/f/doc": (200, "application/msword", OLE, ""),
+    "/f/xls": (200, "application/vnd.ms-excel", OLE, ""),
+    "/f/xlsx-octet": (200, "application/octet-stream", DOCX, ""),
+    "/f/png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"0" * 40, ""),
+    "/f/jpg": (200, "image/jpeg", b"\xff\xd8\xff\xe0" + b"0" * 40, ""),
+    "/f/rtf": (200, "application/rtf", b"{\\rtf1\\ansi hello}", ""),
+    "/f/wps": (200, "application/octet-stream", OLE, ""),
+    "/f/ofd": (200, "application/ofd", DOCX, ""),
+}
+
+
 class Handler(BaseHTTPRequestHandler):
     hits: dict[str, int] = {}
     active: dict[str, int] = {}
@@ -57,7 +104,10 @@ class Handler(BaseHTTPRequestHandler):
                     Handler.active[path] -= 1
 
     def _route(self, path: str) -> None:
-        if path in ("/", "/index.html"):
+        if path in ROUTES:
+            status, ctype, body, location = ROUTES[path]
+            self._send(status, body, ctype, location)
+        elif path in ("/", "/index.html"):
             self._send(200, HTML)
         elif path == "/login":
             self._send(200, HTML)
@@ -229,3 +279,97 @@ def test_the_cli_checks_links_and_exits_1_on_findings(server: str, tmp_path: Pat
     good = tmp_path / "ok.json"
     good.write_text(json.dumps([_guide(server)], ensure_ascii=False), encoding="utf-8")
     assert main(["links", str(good), "--no-cache"]) == 0
+
+
+# ---------------------------------------------------------------- precision tables
+
+DEAD = [  # (field, path, problem)
+    ("online", "/s/410", "http_error"), ("online", "/s/403", "http_error"), ("form", "/s/502", "http_error"),
+    ("sample", "/s/503", "http_error"), ("online", "/r/home-slash", "redirect_home"),
+    ("online", "/r/home-jsp", "redirect_home"), ("form", "/r/portal", "redirect_home"),
+    ("online", "/r/to-a", "redirect_login"), ("sample", "/r/to-b", "redirect_login"),
+    ("online", "/r/to-c", "redirect_login"), ("form", "/nothing/here.docx", "http_error"),
+]
+ALIVE = [  # (field, path)
+    ("online", "/item/online"), ("online", "/r/section"), ("form", "/r/file"), ("form", "/renamed.docx"),
+    ("online", "/"), ("online", "/login"), ("online", "/index.jsp"), ("sample", "/f/pdf"), ("form", "/f/docx"),
+    ("online", "/bsznt/index.html"), ("form", "/forms/申请表.docx"),
+]
+
+
+@pytest.mark.parametrize(("field", "path", "problem"), DEAD)
+def test_dead_link_table(server: str, field: str, path: str, problem: str) -> None:
+    [f] = _check(_guide(server, **{field: path}))
+    assert (f.kind, f.evidence["problem"]) == ("dead_link", problem)
+
+
+@pytest.mark.parametrize(("field", "path"), ALIVE)
+def test_live_link_table(server: str, field: str, path: str) -> None:
+    assert [f for f in _check(_guide(server, **{field: path})) if f.kind == "dead_link"] == []
+
+
+NOT_DOCUMENTS = [("form", p) for p in ("/f/html", "/f/html-as-octet", "/f/xhtml", "/f/bare-html",
+                                       "/f/html-pdf-name.pdf", "/f/preview", "/f/upper", "/f/spaces")] + [
+    ("sample", "/f/iframe"), ("sample", "/f/redirected-html"), ("sample", "/f/html")]
+DOCUMENTS = [("form", p) for p in ("/f/pdf", "/f/docx", "/f/doc", "/f/xls", "/f/xlsx-octet", "/f/ofd")] + [
+    ("sample", p) for p in ("/f/png", "/f/jpg", "/f/rtf", "/f/wps")] + [("online", "/f/html")]
+
+
+@pytest.mark.parametrize(("field", "path"), NOT_DOCUMENTS)
+def test_a_form_or_sample_link_serving_a_web_page(server: str, field: str, path: str) -> None:
+    [f] = _check(_guide(server, **{field: path}))
+    assert (f.kind, f.where) == ("form_link_not_a_document",
+                                 "materials[0].blank_form" if field == "form" else "materials[0].sample")
+
+
+@pytest.mark.parametrize(("field", "path"), DOCUMENTS)
+def test_a_link_serving_a_document_or_an_online_entry_page(server: str, field: str, path: str) -> None:
+    assert _check(_guide(server, **{field: path})) == []
+
+
+def _sites(server: str, *forms: tuple[str, str], **changes: Any) -> list[dict[str, Any]]:
+    return [_guide(server, form=path, source=source, **changes) for source, path in forms]
+
+
+DIFFERING = [
+    [("县政务服务网", "/forms/a.docx"), ("省政务服务网", "/other/form.docx")],
+    [("县政务服务网", "/f/pdf"), ("省政务服务网", "/f/docx")],
+    [("县政务服务网", "/f/doc"), ("部门网站", "/f/pdf")],
+    [("县政务服务网", "/forms/a.docx"), ("省政务服务网", "/forms/b.docx"), ("部门网站", "/f/pdf")],
+    [("县政务服务网", "/f/png"), ("省政务服务网", "/f/jpg")],
+    [("县政务服务网", "/f/xlsx-octet"), ("省政务服务网", "/f/doc")],
+    [("省政务服务网", "/f/rtf"), ("县政务服务网", "/f/pdf")],
+    [("县政务服务网", "/r/file"), ("省政务服务网", "/forms/a.docx")],
+    [("", "/forms/a.docx"), ("省政务服务网", "/other/form.docx")],
+    [("县政务服务网", "/f/ofd"), ("省政务服务网", "/other/form.docx")],
+]
+SAME_OR_NOT_COMPARABLE = [
+    [("县政务服务网", "/forms/a.docx"), ("省政务服务网", "/forms/b.docx")],  # two URLs, one file
+    [("县政务服务网", "/forms/a.docx"), ("省政务服务网", "/forms/a.docx")],
+    [("县政务服务网", "/r/file"), ("省政务服务网", "/f/pdf")],  # a redirect to the same file
+    [("县政务服务网", "/forms/a.docx"), ("县政务服务网", "/other/form.docx")],  # one source
+    [("县政务服务网", "/forms/a.docx"), ("省政务服务网", "/s/404-like")],  # one link dead: reported as such
+    [("县政务服务网", "/forms/a.docx"), ("省政务服务网", "/f/html")],  # a web page: reported as such
+    [("县政务服务网", "/f/doc"), ("省政务服务网", "/f/wps")],  # the same bytes
+    [("县政务服务网", "/f/docx"), ("省政务服务网", "/f/ofd")],  # the same bytes
+    [("县政务服务网", "/forms/x.docx")],  # one source only
+    [("县政务服务网", "/f/pdf"), ("省政务服务网", "/files/form.pdf")],
+]
+
+
+@pytest.mark.parametrize("forms", DIFFERING)
+def test_the_same_form_with_different_files_on_two_sources(server: str, forms: list[tuple[str, str]]) -> None:
+    found = [f for f in _check(*_sites(server, *forms)) if f.kind == "form_differs_across_sources"]
+    [f] = found
+    assert f.checklist == "1.2" and len(f.evidence["sources"]) >= 2
+
+
+@pytest.mark.parametrize("forms", SAME_OR_NOT_COMPARABLE)
+def test_the_same_file_or_nothing_to_compare(server: str, forms: list[tuple[str, str]]) -> None:
+    assert [f for f in _check(*_sites(server, *forms)) if f.kind == "form_differs_across_sources"] == []
+
+
+def test_different_items_may_link_different_forms(server: str) -> None:
+    a = _guide(server, form="/forms/a.docx")
+    b = _guide(server, form="/other/form.docx", source="省政务服务网", code="OTHER", name="药品零售许可")
+    assert _check(a, b) == []
