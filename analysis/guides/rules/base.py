@@ -23,6 +23,7 @@ def step_key(guide: Guide, index: int) -> str:
 
 
 _new = object.__new__
+_set = object.__setattr__
 _CHECKLIST = {kind: code for kind, (code, _) in KINDS.items()}
 
 
@@ -34,12 +35,12 @@ def make(guide: Guide, index: int, kind: str, *, where: str, where_key: str, tex
     # directly gives the same object (a test checks equality) at a third of the cost, which
     # matters at tens of thousands of findings per run.
     f = _new(GuideFinding)
-    f.__dict__.update(
-        kind=kind, checklist=_CHECKLIST[kind], subject=guide.department, message=message,
-        key=(guide.identity, guide.source, where_key, *extra_key), evidence=evidence or {},
-        code=guide.code, name=guide.name, department=guide.department, source=guide.source,
-        where=where, text=text, guide_index=index,
-    )
+    _set(f, "__dict__", {
+        "kind": kind, "checklist": _CHECKLIST[kind], "subject": guide.department, "message": message,
+        "key": (guide.identity, guide.source, where_key, *extra_key), "evidence": evidence or {},
+        "code": guide.code, "name": guide.name, "department": guide.department, "source": guide.source,
+        "where": where, "text": text, "guide_index": index,
+    })
     return f
 
 

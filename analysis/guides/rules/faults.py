@@ -9,8 +9,6 @@ read them as simplified ones; this says the department should publish 规范汉�
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from analysis.guides.hanzi import TRADITIONAL, traditional_words
 from analysis.guides.model import Guide, GuideFinding
 from analysis.guides.values import is_empty
@@ -49,18 +47,20 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
             message=f"{describe(fault.path)}{shown}无法识别：{fault.message}。请按办事指南的规范格式填写。",
             evidence={"context": fault.text, "problem": fault.message},
         ))
-    faulted = {f.path for f in guide.faults}
-    for j, m in enumerate(guide.materials):
-        if m.name.strip() or f"materials[{j}].name" in faulted:
-            continue
-        hints = "，".join(x for x in (m.requirements, m.blank_form, m.sample) if x.strip())[:80]
-        known = f"（该行其他内容：{hints}）" if hints else ""
-        out.append(make(
-            guide, index, "unreadable_value", where=f"materials[{j}].name",
-            where_key=f"{material_key(guide, j)}.name", text=m.name,
-            message=f"申请材料第 {j + 1} 项没有写材料名称{known}，群众不知道要交什么。请补上材料名称，或删除这一行。",
-            evidence={"context": "", "problem": "material_without_name"},
-        ))
+    materials = guide.materials
+    if not all([m.name and not m.name.isspace() for m in materials]):
+        faulted = {f.path for f in guide.faults}
+        for j, m in enumerate(materials):
+            if m.name.strip() or f"materials[{j}].name" in faulted:
+                continue
+            hints = "，".join(x for x in (m.requirements, m.blank_form, m.sample) if x.strip())[:80]
+            known = f"（该行其他内容：{hints}）" if hints else ""
+            out.append(make(
+                guide, index, "unreadable_value", where=f"materials[{j}].name",
+                where_key=f"{material_key(guide, j)}.name", text=m.name,
+                message=f"申请材料第 {j + 1} 项没有写材料名称{known}，群众不知道要交什么。请补上材料名称，或删除这一行。",
+                evidence={"context": "", "problem": "material_without_name"},
+            ))
     if guide.visits is None and not is_empty(guide.visits_text):
         text = guide.visits_text
         out.append(make(
@@ -70,11 +70,17 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
         ))
 
 
-@lru_cache(maxsize=65536)
+_SEEN: dict[str, tuple[str, ...]] = {}  # text -> its traditional words (a plain dict: cheaper than lru_cache)
+
+
 def _traditional(text: str) -> tuple[str, ...]:
-    if TRADITIONAL.isdisjoint(text):
-        return ()
-    return tuple(traditional_words(text))
+    found = _SEEN.get(text)
+    if found is None:
+        found = () if TRADITIONAL.isdisjoint(text) else tuple(traditional_words(text))
+        if len(_SEEN) >= 200_000:
+            _SEEN.clear()
+        _SEEN[text] = found
+    return found
 
 
 def _texts(guide: Guide) -> list[tuple[str, str]]:
@@ -103,18 +109,20 @@ def _texts(guide: Guide) -> list[tuple[str, str]]:
 
 
 def _any_traditional(guide: Guide) -> bool:
-    """A quick look first (most guides have none): the texts, each looked up once per distinct text."""
-    trad = _traditional
-    if trad(guide.name) or any(map(trad, guide.conditions)):
-        return True
-    for m in guide.materials:
-        if trad(m.name) or m.requirements and trad(m.requirements):
+    """A quick look first (most guides have none): each distinct text is looked at once, then remembered."""
+    get = _SEEN.get
+    texts = [guide.name, guide.location, guide.hours, guide.fee, guide.visits_reason, *guide.conditions]
+    texts += [m.name for m in guide.materials]
+    texts += [m.requirements for m in guide.materials]
+    texts += [s.name for s in guide.steps]
+    texts += [s.description for s in guide.steps]
+    for text in texts:
+        found = get(text)
+        if found is None:
+            found = _traditional(text)
+        if found:
             return True
-    for s in guide.steps:
-        if trad(s.name) or s.description and trad(s.description):
-            return True
-    return any(trad(v) for v in (guide.location, guide.hours, guide.fee, guide.visits_reason) if v) or any(
-        trad(d.text) for d in (guide.statutory_days, guide.promised_days) if d is not None)
+    return any(_traditional(d.text) for d in (guide.statutory_days, guide.promised_days) if d is not None)
 
 
 def check_traditional(guide: Guide, index: int, out: list[GuideFinding]) -> None:
