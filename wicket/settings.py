@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "wicket.core",
     "wicket.orgs",
+    "wicket.workcal",
     "wicket.checklist",
     "wicket.campaigns",
     "wicket.problems",

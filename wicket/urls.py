@@ -21,5 +21,6 @@ urlpatterns = [
     path("halldata/", include("wicket.halldata.urls")),
     path("proofs/", include("wicket.proofs.urls")),
     path("orgs/", include("wicket.orgs.urls")),
+    path("calendar/", include("wicket.workcal.urls")),
     path("jobs/", include("wicket.core.jobs.urls")),
 ]
