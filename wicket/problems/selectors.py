@@ -157,6 +157,14 @@ def group_rows(page, groups: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def problems_by_finding(fingerprints: list[str], *, detector: str = "") -> dict[str, Problem]:
+    """Finding fingerprint -> the (listed) problem it is filed under, for pages that show findings in place."""
+    qs = ProblemFinding.objects.filter(fingerprint__in=fingerprints, problem__merged_into__isnull=True)
+    if detector:
+        qs = qs.filter(problem__detector=detector)
+    return {f.fingerprint: f.problem for f in qs.select_related("problem")}
+
+
 def problem_findings(*, problem: Problem) -> list[ProblemFinding]:
     return list(problem.findings.select_related("state_by").order_by("id"))
 
