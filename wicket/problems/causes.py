@@ -22,6 +22,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from analysis.common import fingerprint
+from analysis.guides.model import KINDS as GUIDE_KINDS
 
 Data = dict[str, Any]
 
@@ -114,6 +115,10 @@ def proof_title(findings: list[Data]) -> str:
                                                     "what": text}
 
 
+PROOF_TEXT = {"circular_proof": "循环证明", "duplicate_proof": "重复证明", "proof_without_basis": "无设定依据的证明",
+              "replaceable_by_shared_data": "可由共享数据替代的证明", "excessive_runaround": "群众跑动部门过多"}
+
+
 # ---------------------------------------------------------------- window statistics: one hall's facilities
 
 REGISTRY_TEXT = {"window_without_authority": "窗口缺乏审批权", "hall_without_queue_machine": "没有排队叫号机",
@@ -170,6 +175,14 @@ def queue_occurrence(data: Data) -> Occurrence:
     if kind == "queue_jumping" and key:
         return Occurrence("window", key[0], _("窗口 %(w)s") % {"w": key[0] or "—"}, ev.get("jumps"))
     return Occurrence("", "", _("全部时段"), ev.get("slots_count"))
+
+
+DIMENSION_ORDER = ("month", "hour", "item", "window", "holder", "")
+
+
+def occurrence_order(o: Occurrence) -> tuple[int, str]:
+    """Months first, in time order, then hours, items …"""
+    return (DIMENSION_ORDER.index(o.dimension) if o.dimension in DIMENSION_ORDER else 9, o.value)
 
 
 def _day_part(hours: list[int]) -> str:
@@ -289,14 +302,32 @@ def cause_title(detector: str, findings: list[Data]) -> str:
     return clip(g.title(findings))
 
 
+def kind_text(kind: str) -> str:
+    if kind in GUIDE_KINDS:
+        return GUIDE_KINDS[kind][1]
+    return {**QUEUE_TEXT, **RATING_TEXT, **REGISTRY_TEXT, **PROOF_TEXT}.get(kind, kind)
+
+
+def _advice(message: str) -> str:
+    """The detector's advice: the last sentence of its message when it asks for something (请…)."""
+    sentences = [s for s in message.strip().splitlines()[0].split("。") if s.strip()] if message.strip() else []
+    return f"{sentences[-1].strip()}。" if sentences and sentences[-1].strip().startswith("请") else ""
+
+
 def cause_description(detector: str, findings: list[Data]) -> str:
-    """The detector's conclusions, one per line (the page lists each finding in full)."""
-    if grouping_of(detector) is None or len(findings) == 1:
+    """One finding: the detector's message. Several: what they are, counted (the page lists each one)."""
+    g = grouping_of(detector)
+    if g is None or len(findings) == 1:
         return str(findings[0].get("message", "")) if findings else ""
-    lines = [str(f.get("message", "")).strip().splitlines()[0] for f in findings if f.get("message")]
-    shown = lines[:20]
-    more = [_("（另有 %(n)d 处，见下方问题点）") % {"n": len(lines) - len(shown)}] if len(lines) > len(shown) else []
-    return "\n".join(f"· {line}" for line in shown + more) if len(lines) > 1 else (lines[0] if lines else "")
+    if g.occurrence is not None and not g.itemised:
+        occs = sorted((g.occurrence(f) for f in findings), key=occurrence_order)
+        labels = [o.label for o in occs]
+        shown = "、".join(labels[:12]) + (_("等") if len(labels) > 12 else "")
+        return _("共出现 %(n)d 次：%(list)s。%(advice)s") % {
+            "n": len(findings), "list": shown, "advice": _advice(str(findings[-1].get("message", "")))}
+    kinds = Counter(str(f.get("kind", "")) for f in findings)
+    parts = "、".join(_("%(what)s %(n)d 处") % {"what": kind_text(k), "n": n} for k, n in kinds.most_common())
+    return _("共 %(n)d 处：%(parts)s。每处的位置和修改要求见“问题点”。") % {"n": len(findings), "parts": parts}
 
 
 def cause_checklist(findings: list[Data]) -> str:

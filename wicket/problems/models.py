@@ -98,12 +98,13 @@ class Problem(models.Model):
     history = HistoricalRecords(excluded_fields=["updated_at", "version", "checked_at", "data_as_of",
                                                  "closure_state", "closure_evidence", "closure_checked_at"])
 
+    all_objects = models.Manager()  # merged problems too (their records, the migration)
     objects = ListedProblems()
-    all_objects = models.Manager()
 
     class Meta:
         ordering = ["-found_on", "-id"]
         base_manager_name = "all_objects"
+        default_manager_name = "objects"
         verbose_name = _("问题")
         verbose_name_plural = _("问题")
         constraints = [

@@ -25,12 +25,8 @@ KIND_TEXT: dict[str, Any] = {
     **{k: gettext_lazy(v) for k, v in causes.QUEUE_TEXT.items()},
     **{k: gettext_lazy(v) for k, v in causes.RATING_TEXT.items()},
     **{k: gettext_lazy(v) for k, v in causes.REGISTRY_TEXT.items()},
+    **{k: gettext_lazy(v) for k, v in causes.PROOF_TEXT.items()},
     "unanswered_line": gettext_lazy("咨询电话接通率低"),
-    "circular_proof": gettext_lazy("循环证明"),
-    "duplicate_proof": gettext_lazy("重复证明"),
-    "proof_without_basis": gettext_lazy("无设定依据的证明"),
-    "replaceable_by_shared_data": gettext_lazy("可由共享数据替代的证明"),
-    "excessive_runaround": gettext_lazy("群众跑动部门过多"),
 }
 
 
@@ -90,9 +86,9 @@ def finding_views(problem: Problem, findings: list[ProblemFinding], *, is_unit: 
     return out
 
 
-def _occurrence_order(detector: str, f: ProblemFinding) -> tuple[str, str]:
+def _occurrence_order(detector: str, f: ProblemFinding) -> tuple[int, str]:
     occ = causes.occurrence_of(detector, f.data)
-    return (occ.dimension, occ.value) if occ else ("", "")
+    return causes.occurrence_order(occ) if occ else (9, "")
 
 
 def finding_counts(findings: list[ProblemFinding]) -> dict[str, int]:

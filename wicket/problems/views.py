@@ -19,9 +19,8 @@ from wicket.orgs import access
 from wicket.orgs.models import Unit
 
 from . import detection, services
-from .errors import ConcurrentEditError
+from .errors import ConcurrentEditError, ProblemError
 from .forms import EvidenceForm, NoteForm, ProblemCreateForm, RectifyForm, checklist_choices
-from .errors import ProblemError
 from .lifecycle import allowed_actions
 from .models import Evidence, Problem, ProblemFinding, Source, Status
 from .presenting import finding_views
