@@ -1,7 +1,7 @@
 """The menu and the home page's to-do list are assembled from what each app registers.
 
-Each app registers its menu entries and its to-do provider in its AppConfig.ready(), so adding an
-app never means editing the base template or the home view.
+Each app registers its menu entries, its to-do provider and any home-page card (panel) in its
+AppConfig.ready(), so adding an app never means editing the base template or the home view.
 """
 
 from __future__ import annotations
@@ -52,8 +52,18 @@ class Todo:
     count: int | None = None
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A card an app adds to the home page: its template, rendered with `data`."""
+
+    template: str
+    data: dict[str, Any]
+    order: int = 100
+
+
 _NAV: list[NavItem] = []
 _TODO_PROVIDERS: list[Callable[..., list[Todo]]] = []
+_PANEL_PROVIDERS: list[Callable[..., Panel | None]] = []
 
 
 def register_nav(*items: NavItem) -> None:
@@ -65,6 +75,16 @@ def register_nav(*items: NavItem) -> None:
 def register_todos(provider: Callable[..., list[Todo]]) -> None:
     if provider not in _TODO_PROVIDERS:
         _TODO_PROVIDERS.append(provider)
+
+
+def register_panel(provider: Callable[..., Panel | None]) -> None:
+    if provider not in _PANEL_PROVIDERS:
+        _PANEL_PROVIDERS.append(provider)
+
+
+def panels_for(user, today: dt.date) -> list[Panel]:
+    panels = [p for p in (provider(user=user, today=today) for provider in _PANEL_PROVIDERS) if p is not None]
+    return sorted(panels, key=lambda p: p.order)
 
 
 def nav_for(user) -> list[NavItem]:

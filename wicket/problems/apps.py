@@ -7,9 +7,10 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("问题整改清单")
 
     def ready(self) -> None:
-        from wicket.core.nav import NavItem, register_nav, register_todos
+        from wicket.core.nav import NavItem, register_nav, register_panel, register_todos
 
-        from .todos import problem_todos
+        from .todos import problem_todos, unit_causes_panel
 
         register_nav(NavItem(_("问题整改清单"), "problems:list", order=20))
         register_todos(problem_todos)
+        register_panel(unit_causes_panel)
