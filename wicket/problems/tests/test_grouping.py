@@ -101,7 +101,7 @@ def test_a_person_who_renamed_the_problem_keeps_the_name(county):
 def test_the_time_of_day_is_named_only_when_every_slow_hour_lies_in_it(hours, part):
     findings = [hour(h).to_dict() for h in hours] or [month("2026-01").to_dict()]
     title = causes.queue_title(findings)
-    assert title == f"{HALL}：{part}等候过长（{'%d 个时段' % len(hours) if hours else '1 个月出现'}）"
+    assert title == f"{HALL}：{part}等候过长（{f'{len(hours)} 个时段' if hours else '1 个月出现'}）"
 
 
 @pytest.mark.parametrize(("detector", "a", "b", "same"), [
