@@ -42,7 +42,7 @@ def test_each_score_is_the_base_plus_its_lines(county, campaign, record):
     town = scores["城关镇"]
     counts = {line.kind: line.count for line in town.lines}
     assert counts == {"overdue_problem": 1, "supervision_finding": 1, "upheld_public_report": 1, "send_back": 1,
-                      "closed_on_time": 1}
+                      "closed_on_time": 1, "recurred": 0}
     # 100 − 2 − 1 − 1 − 0.5 + 0.5
     assert town.score == Decimal("96") == town.base + sum(line.subtotal for line in town.lines)
     dept = scores["县市场监管局"]
