@@ -112,6 +112,8 @@ def test_fresh_data_confirms_the_fix_for_the_verifier(county, client_for, proble
     assert "原 2 处问题点均未再发现" in page
     listed = sup.get(reverse("problems:list"), {"ready": "1"}).content.decode()
     assert reverse("problems:detail", args=[problem.pk]) in listed
+    queue = sup.get(reverse("supervision:verify")).content.decode()
+    assert 'data-testid="verify-closure"' in queue and "已由数据确认整改" in queue
 
 
 def test_data_still_showing_a_finding_the_unit_marked_fixed_opens_it_again(county, problem):
