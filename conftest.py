@@ -80,7 +80,7 @@ def campaign(county):
 
     from django.utils import timezone
 
-    from wicket.campaigns.services import campaign_create_from_notice
+    from wicket.checklist.services import campaign_create_from_notice
 
     today = timezone.localdate()
     return campaign_create_from_notice(year=today.year, by=county.supervisor, start=today - dt.timedelta(days=25),

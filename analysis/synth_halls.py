@@ -93,7 +93,8 @@ def _open(hour: int, minute: int) -> bool:
     return 9 <= hour < 12 or (hour == 13 and minute >= 30) or 14 <= hour < 17
 
 
-def _poisson(rng: random.Random, mean: float) -> int:
+def poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson-distributed count with the given mean, drawn from `rng` (the demo's halls use it too)."""
     if mean > 30:  # normal approximation; Knuth's method underflows for large means
         return max(0, round(rng.gauss(mean, math.sqrt(mean))))
     limit, k, p = math.exp(-mean), 0, rng.random()
@@ -147,7 +148,7 @@ def generate_calls(units: Sequence[UnitSpec] = DEMO_UNITS, *, year: int = 2025, 
             p_open = 0.35 if silent else rng.uniform(0.98, 0.995)
             p_closed = 0.05 if silent else 0.7
             for day, factor in days:
-                for _ in range(_poisson(rng, calls_per_line_day * factor)):
+                for _ in range(poisson(rng, calls_per_line_day * factor)):
                     t = _time(rng, day, CALL_HOURS)
                     answered = rng.random() < (p_open if _open(t.hour, t.minute) else p_closed)
                     if answered:
@@ -200,7 +201,7 @@ def generate_ratings(units: Sequence[UnitSpec] = DEMO_UNITS, *, year: int = 2025
             staff = (unit.staff[i % len(unit.staff)], unit.staff[(i + 1) % len(unit.staff)])
             levels = LEVELS_NEGLECTED if neglected else LEVELS_NORMAL
             for day, factor in days:
-                for _ in range(_poisson(rng, ratings_per_window_day * factor)):
+                for _ in range(poisson(rng, ratings_per_window_day * factor)):
                     t = _time(rng, day, RATING_HOURS)
                     level = _pick(rng, levels)
                     bad = level <= 2

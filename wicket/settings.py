@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "wicket.core",
     "wicket.orgs",
+    "wicket.checklist",
     "wicket.campaigns",
     "wicket.problems",
     "wicket.signoff",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "wicket.guides",
     "wicket.halldata",
     "wicket.proofs",
+    "wicket.home",
     "wicket.demo",
 ]
 
@@ -87,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wicket.core.context.wicket_context",
+                "wicket.home.context.wicket_context",
             ],
         },
     }

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import login
+from wicket.core.demo_images import solid_png
 from wicket.public.models import PublicReport, ReportStatus
-from wicket.supervision.demo_images import solid_png
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

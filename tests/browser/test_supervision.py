@@ -15,11 +15,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import login
+from wicket.core.demo_images import solid_png
 from wicket.problems.models import Problem, Source
 from wicket.problems.tests.factories import make_problem
-from wicket.supervision.demo_images import solid_png
 from wicket.supervision.models import Circular, Escalation, EscalationLevel
-from wicket.supervision.tasks import task_create
+from wicket.supervision.services.tasks import task_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

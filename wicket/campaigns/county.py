@@ -13,14 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wicket.checklist.models import Campaign
 from wicket.orgs.selectors import unit_contacts
 from wicket.problems.models import Problem, Source, Status
 from wicket.problems.selectors import ProblemFilters, overdue_q, problem_list
 from wicket.signoff.models import Submission, SubmissionStatus
 
-from .inspection import REPORT_KIND, report_key
-from .models import Campaign
 from .selectors import inspection_progress
+from .services.inspection import REPORT_KIND, report_key
 
 CATEGORIES = ("1", "2", "3", "4", "5", "6")
 STATUSES = tuple(Status)

@@ -9,18 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wicket.checklist.models import PhaseKind
+from wicket.core.downloads import DOCX, attachment
 from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Role
 from wicket.problems.models import Source, Status
-from wicket.problems.views import filters_from
+from wicket.problems.selectors import filters_from
 
-from . import summaries
 from .county import county_charts, county_view
 from .forms import SummaryForm
-from .inspection_views import DOCX, _attachment
-from .models import CampaignSummary, PhaseKind, SummaryStatus
+from .models import CampaignSummary, SummaryStatus
 from .selectors import campaign_get_for_user, point_count
+from .services import summaries
 
 
 def _campaign(request, pk):
@@ -103,10 +104,10 @@ def summary_docx_view(request, pk):
                                   text=summaries.summary_generate_text(campaign, today=timezone.localdate()),
                                   generated_at=timezone.now())
     suffix = "" if summary.status == SummaryStatus.ISSUED else _("（草稿）")
-    return _attachment(summaries.summary_docx_bytes(summary), f"{summary.title}{suffix}.docx", DOCX)
+    return attachment(summaries.summary_docx_bytes(summary), f"{summary.title}{suffix}.docx", DOCX)
 
 
 def pack_view(request, pk):
     campaign = _campaign(request, pk)
     data = summaries.inspection_pack(campaign=campaign)
-    return _attachment(data, f"{campaign.name}_迎检材料_{timezone.localdate().isoformat()}.zip", "application/zip")
+    return attachment(data, f"{campaign.name}_迎检材料_{timezone.localdate().isoformat()}.zip", "application/zip")

@@ -11,15 +11,16 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
+from wicket.checklist.models import PhaseKind
+from wicket.checklist.services import campaign_create_from_notice
 from wicket.orgs.models import Membership, Role
 from wicket.orgs.people import person_name
 from wicket.problems import services as problem_services
 from wicket.signoff.models import Submission
 from wicket.signoff.services import submission_sign
 
-from .inspection import answer_save, report_submit
-from .models import AnswerResult, PhaseKind
-from .services import campaign_create_from_notice
+from .models import AnswerResult
+from .services.inspection import answer_save, report_submit
 
 ORDER = 20
 LABEL = "排查整改工作（当前处于集中督查阶段）、各单位自查自纠和阶段报告"

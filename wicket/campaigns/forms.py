@@ -6,10 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wicket.checklist.models import Checklist, PhaseKind
+from wicket.core.forms import Bootstrap
 from wicket.orgs.models import REPORTING_KINDS, Unit
-from wicket.problems.forms import DATE, Bootstrap
+from wicket.problems.forms import DATE
 
-from .models import AnswerResult, Checklist, PhaseKind
+from .models import AnswerResult
 
 
 class NoticeCampaignForm(Bootstrap, forms.Form):

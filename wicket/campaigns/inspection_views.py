@@ -4,33 +4,34 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wicket.checklist.models import ChecklistItem, Phase
+from wicket.checklist.selectors import phase_current
+from wicket.core.downloads import DOCX, XLSX, attachment
+from wicket.core.htmx import is_htmx
 from wicket.orgs import access
 from wicket.problems.models import Problem
 from wicket.problems.selectors import with_overdue
 from wicket.signoff.models import Submission, SubmissionStatus
 
-from . import exports, inspection
+from . import exports
 from .forms import AnswerForm
-from .models import Answer, AnswerEvidence, ChecklistItem, Phase
+from .models import Answer, AnswerEvidence
 from .selectors import (
     campaign_get_for_user,
     campaign_unit_get,
     inspection_sheet,
-    phase_current,
     point_count,
     unit_reports,
 )
-from .summaries import signed_report_docx
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from .services import inspection
+from .services.summaries import signed_report_docx
 
 
 def _scope(request, pk, unit_id, *, edit: bool = False):
@@ -39,14 +40,6 @@ def _scope(request, pk, unit_id, *, edit: bool = False):
     if edit and not access.can_edit_unit(request.user, unit):
         raise Http404
     return campaign, unit
-
-
-def _attachment(data: bytes, filename: str, content_type: str) -> HttpResponse:
-    from urllib.parse import quote
-
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def inspection_view(request, pk, unit_id):
@@ -87,7 +80,7 @@ def answer_view(request, pk, unit_id, item_id):
             form.add_error(None, exc)
         else:
             status = 200
-            if not request.headers.get("HX-Request"):
+            if not is_htmx(request):
                 messages.success(request, _("要点 %(c)s 已保存") % {"c": item.code})
                 return redirect(f"{reverse('campaigns:inspection', args=[pk, unit_id])}#point-{item.pk}")
     answer = (Answer.objects.filter(inspection__campaign=campaign, inspection__unit=unit, item=item)
@@ -98,7 +91,7 @@ def answer_view(request, pk, unit_id, item_id):
     context = {"campaign": campaign, "unit": unit, "point": {"item": item, "answer": answer, "form": form,
                                                              "problems": problems},
                "can_edit": True, "saved": status == 200}
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         # htmx swaps only 2xx answers: the form with its errors comes back as 200.
         return render(request, "campaigns/_answer.html", context)
     messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -158,7 +151,7 @@ def report_docx_view(request, pk, unit_id, phase_id):
     else:
         data = exports.report_docx(inspection.report_content(campaign=campaign, unit=unit, phase=phase))
         name = f"{unit.name}_{phase.get_kind_display()}_排查整改情况报告_草稿.docx"
-    return _attachment(data, name, DOCX)
+    return attachment(data, name, DOCX)
 
 
 def problems_xlsx_view(request, pk, unit_id):
@@ -166,4 +159,4 @@ def problems_xlsx_view(request, pk, unit_id):
     today = timezone.localdate()
     problems = list(Problem.objects.filter(campaign=campaign, unit=unit).order_by("checklist_code", "id"))
     data = exports.problems_xlsx(unit_name=unit.name, problems=problems, today=today)
-    return _attachment(data, f"{unit.name}_问题整改清单_{today.isoformat()}.xlsx", XLSX)
+    return attachment(data, f"{unit.name}_问题整改清单_{today.isoformat()}.xlsx", XLSX)

@@ -1,50 +1,18 @@
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
+from wicket.checklist.models import Campaign, ChecklistItem
 from wicket.orgs import access
 from wicket.orgs.models import Unit
 from wicket.problems.models import Problem
 from wicket.problems.selectors import with_overdue
 from wicket.signoff.models import Submission, SubmissionStatus
 
-from .models import Answer, Campaign, ChecklistItem, Phase
-
-
-def campaign_current() -> Campaign | None:
-    """The campaign people are working on: the newest one."""
-    return Campaign.objects.order_by("-created_at", "-id").first()
-
-
-def phase_current(campaign: Campaign, *, today: dt.date | None = None) -> Phase | None:
-    """The phase whose window holds today; after the last deadline, the last phase."""
-    today = today or timezone.localdate()
-    phases = list(campaign.phases.all())
-    for phase in phases:
-        if phase.starts_on <= today <= phase.deadline:
-            return phase
-    if phases and today > phases[-1].deadline:
-        return phases[-1]
-    return None
-
-
-def campaign_timeline(campaign: Campaign, *, today: dt.date | None = None) -> list[dict]:
-    today = today or timezone.localdate()
-    current = phase_current(campaign, today=today)
-    return [
-        {
-            "phase": p,
-            "state": "current" if current and p.pk == current.pk
-            else ("done" if p.deadline < today else "upcoming"),
-            "days_left": (p.deadline - today).days,
-        }
-        for p in campaign.phases.all()
-    ]
+from .models import Answer
 
 
 def campaigns_for_user(user) -> QuerySet[Campaign]:
@@ -104,7 +72,7 @@ def point_count(campaign: Campaign) -> int:
 
 def unit_reports(*, campaign: Campaign, unit: Unit) -> list[dict]:
     """Each phase with this unit's report versions, newest first (two queries)."""
-    from .inspection import REPORT_KIND, report_key
+    from .services.inspection import REPORT_KIND, report_key
 
     phases = list(campaign.phases.all())
     subs = Submission.objects.filter(unit=unit, kind=REPORT_KIND, key__in=[report_key(p) for p in phases]) \

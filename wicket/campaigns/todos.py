@@ -6,13 +6,14 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from wicket.checklist.selectors import campaign_current, phase_current
 from wicket.core.nav import Todo
 from wicket.orgs import access
 from wicket.signoff.models import Submission, SubmissionStatus
 
-from .inspection import REPORT_KIND, report_key
-from .reminders import reminders_for
-from .selectors import campaign_current, inspection_progress, phase_current, point_count
+from .selectors import inspection_progress, point_count
+from .services.inspection import REPORT_KIND, report_key
+from .services.reminders import reminders_for
 
 
 def reminder_todos(*, user, today: dt.date) -> list[Todo]:

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wicket.checklist import services
+from wicket.checklist.models import Checklist, ChecklistItem
+from wicket.checklist.selectors import campaign_timeline, phase_current
 from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
-from . import services
 from .forms import (
     CampaignForm,
     ChecklistCopyForm,
@@ -23,13 +25,10 @@ from .forms import (
     ClosureSettingsForm,
     NoticeCampaignForm,
 )
-from .models import Checklist, ChecklistItem
 from .selectors import (
     campaign_get_for_user,
-    campaign_timeline,
     campaigns_for_user,
     inspection_progress,
-    phase_current,
     point_count,
 )
 

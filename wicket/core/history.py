@@ -30,7 +30,7 @@ def _display(model, name: str, value: Any) -> Any:
 def history_entries(obj, *, limit: int = 100) -> list[HistoryEntry]:
     """Newest first. Two queries whatever the length: the records, and their users."""
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
-    entries = []
+    entries: list[HistoryEntry] = []
     model = type(obj)
     for newer, older in zip(records, [*records[1:], None], strict=False):
         if len(entries) == limit:

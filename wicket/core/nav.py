@@ -1,34 +1,18 @@
 """The menu and the home page's to-do list are assembled from what each app registers.
 
 Each app registers its menu entries, its to-do provider and any home-page card (panel) in its
-AppConfig.ready(), so adding an app never means editing the base template or the home view.
+AppConfig.ready(), so adding an app never means editing the base template or the home view. The
+registry is here, at the bottom, so every app can register; the top app (wicket.home) composes it for
+the signed-in user.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-
-from wicket.orgs import access
-
-# Menu groups, by the URL namespace of the item: one place decides how the sidebar is organised.
-GROUPS: list[tuple[Any, tuple[str, ...]]] = [
-    (_("排查整改"), ("campaigns", "problems", "registry")),
-    (_("督查问责"), ("supervision", "public")),
-    (_("数据检测"), ("guides", "proofs", "halldata")),
-    (_("基础信息"), ("orgs",)),
-]
-
-
-@dataclass(frozen=True)
-class NavGroup:
-    label: Any
-    items: list[NavItem]
 
 
 @dataclass(frozen=True)
@@ -82,35 +66,13 @@ def register_panel(provider: Callable[..., Panel | None]) -> None:
         _PANEL_PROVIDERS.append(provider)
 
 
-def panels_for(user, today: dt.date) -> list[Panel]:
-    panels = [p for p in (provider(user=user, today=today) for provider in _PANEL_PROVIDERS) if p is not None]
-    return sorted(panels, key=lambda p: p.order)
+def registered_nav() -> list[NavItem]:
+    return list(_NAV)
 
 
-def nav_for(user) -> list[NavItem]:
-    if not user.is_authenticated:
-        return []
-    return sorted((i for i in _NAV if i.roles is None or access.has_role(user, *i.roles)), key=lambda i: i.order)
+def registered_todo_providers() -> list[Callable[..., list[Todo]]]:
+    return list(_TODO_PROVIDERS)
 
 
-def nav_groups_for(user) -> list[NavGroup]:
-    """The user's menu, grouped for the sidebar; items of an unlisted namespace go under 其他."""
-    items = nav_for(user)
-    groups = []
-    placed: set[str] = set()
-    for label, namespaces in GROUPS:
-        mine = [i for i in items if i.url_name.split(":")[0] in namespaces]
-        placed.update(i.url_name for i in mine)
-        if mine:
-            groups.append(NavGroup(label, mine))
-    rest = [i for i in items if i.url_name not in placed]
-    if rest:
-        groups.append(NavGroup(_("其他"), rest))
-    return groups
-
-
-def todos_for(user, today: dt.date) -> list[Todo]:
-    out: list[Todo] = []
-    for provider in _TODO_PROVIDERS:
-        out.extend(provider(user=user, today=today))
-    return out
+def registered_panel_providers() -> list[Callable[..., Panel | None]]:
+    return list(_PANEL_PROVIDERS)

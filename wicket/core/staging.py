@@ -4,8 +4,9 @@ that imports files (guides, proofs, hall data, the registry).
 - Models: `StagedFile` (abstract) records the file as uploaded, who uploaded it and when;
   `StagedImport` adds the status (待确认 → 已导入 / 已放弃) and the time it was applied. Each app's
   model adds what it parses and what its preview shows.
-- Access: `staged_get` fetches a batch for a view. A batch nobody else shares yet (a pending
-  preview) is its uploader's own business: anyone else gets 404, like a stranger.
+- Access: `wicket.orgs.access.staged_get` fetches a batch for a view (access lives in one place,
+  a layer above this one). A batch nobody else shares yet (a pending preview) is its uploader's
+  own business (`visible_to`): anyone else gets 404, like a stranger.
 - Writes (inside the app's own `transaction.atomic` service): `staged_supersede` (an uploader keeps
   one preview at a time), `staged_lock` (a decision is taken once), `staged_discard`.
 - Views: `staged_upload` (form → preview service → the batch's page, or the form again naming the
@@ -25,14 +26,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpResponse
+from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from analysis.common import InputError
-from wicket.orgs import access
 
 
 class StageStatus(models.TextChoices):
@@ -88,27 +88,6 @@ class StagedImport(StagedFile):
         return self.status == StageStatus.APPLIED
 
 
-# ---------------------------------------------------------------- access
-
-def staged_get[S: StagedFile](queryset: QuerySet[S], user, pk, *, roles: tuple[str, ...] = (),
-                                scoped: bool = False) -> S:
-    """The batch `pk` for a view, or 404. `roles`: who may open this app's batches at all;
-    `scoped`: batches belong to a unit and go through wicket.orgs.access like any unit's record.
-    A batch not shared yet is seen by its uploader alone."""
-    if roles:
-        access.require_role(user, *roles)
-    if scoped:
-        batch = access.get_for_user(queryset, user, pk=pk)
-    else:
-        try:
-            batch = queryset.get(pk=pk)
-        except (queryset.model.DoesNotExist, ValueError, TypeError):
-            raise Http404 from None
-    if not batch.visible_to(user):
-        raise Http404  # a pending upload is its uploader's own business
-    return batch
-
-
 # ---------------------------------------------------------------- writes (inside the app's service)
 
 def staged_size_check(*, name: str, data: bytes) -> None:
@@ -122,7 +101,7 @@ def staged_size_check(*, name: str, data: bytes) -> None:
 
 def staged_supersede(model: type[StagedImport], *, by, **clear: Any) -> None:
     """An uploader has one preview at a time: their earlier pending uploads are discarded."""
-    model.objects.filter(created_by=by, status=StageStatus.PENDING).update(status=StageStatus.DISCARDED, **clear)
+    model._default_manager.filter(created_by=by, status=StageStatus.PENDING).update(status=StageStatus.DISCARDED, **clear)
 
 
 def staged_lock[S: StagedFile](batch: S, *, refusal: str) -> S:

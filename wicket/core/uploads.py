@@ -68,11 +68,12 @@ def check_upload(upload: UploadedFile, *, kinds: tuple[str, ...] = EVIDENCE_KIND
                  max_bytes: int | None = None) -> CheckedUpload:
     max_bytes = max_bytes or settings.WICKET_MAX_UPLOAD_BYTES
     name = PurePath(upload.name or "file").name
-    if upload.size == 0:
+    size = upload.size or 0
+    if size == 0:
         raise ValidationError(_("文件“%(name)s”是空的") % {"name": name})
-    if upload.size > max_bytes:
+    if size > max_bytes:
         raise ValidationError(_("文件“%(name)s”太大（%(size).1f MB），上限 %(max).0f MB")
-                              % {"name": name, "size": upload.size / 1e6, "max": max_bytes / 1e6})
+                              % {"name": name, "size": size / 1e6, "max": max_bytes / 1e6})
     head = upload.read(16)
     upload.seek(0)
     kind = sniff(head)
@@ -82,5 +83,5 @@ def check_upload(upload: UploadedFile, *, kinds: tuple[str, ...] = EVIDENCE_KIND
     suffix = PurePath(name).suffix.lower()
     if suffix and suffix not in KIND_EXTENSIONS[kind]:
         raise ValidationError(_("文件“%(name)s”的扩展名与内容不符") % {"name": name})
-    return CheckedUpload(name=name, kind=kind, size=upload.size, sha256=sha256_of(upload),
+    return CheckedUpload(name=name, kind=kind, size=size, sha256=sha256_of(upload),
                          content_type=CONTENT_TYPES[kind])

@@ -23,7 +23,6 @@ from django.utils import timezone
 from .models import DemoStamp
 
 SEED = 20180509  # the notice's date
-DEMO_PASSWORD = "Chuangkou-2026"
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 import msgspec
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -28,11 +28,11 @@ from analysis.guides import Guide as AGuide
 from analysis.guides import GuideFinding as AFinding
 from analysis.guides import GuideInputError, check_guides, read_guides
 from analysis.guides.files import SUFFIXES, is_workbook
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
 from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
-from wicket.orgs.models import Role, Unit
+from wicket.orgs.models import Unit
 from wicket.orgs.selectors import unit_resolver
 from wicket.problems.intake import IntakeResult, findings_intake
 
@@ -49,8 +49,7 @@ def scope_of(unit: Unit | int) -> str:
 
 
 def _require_center_staff(user) -> None:
-    if not access.has_role(user, Role.CENTER_STAFF):
-        raise PermissionDenied(_("只有政务服务中心工作人员可以导入办事指南"))
+    access.require_center_staff(user, _("只有政务服务中心工作人员可以导入办事指南"))
 
 
 def guide_to_data(guide: AGuide) -> dict[str, Any]:

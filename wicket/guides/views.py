@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from analysis.guides import KINDS, check_guides, guides_template_xlsx
+from wicket.core.downloads import XLSX, attachment
 from wicket.core.history import history_entries
-from wicket.core.staging import staged_decide, staged_get, staged_upload
+from wicket.core.htmx import is_htmx
+from wicket.core.staging import staged_decide, staged_upload
 from wicket.orgs import access
+from wicket.orgs.access import staged_get
 from wicket.orgs.models import Role
 
 from . import selectors, services
@@ -70,7 +73,7 @@ def guide_list_view(request):
         if len(own) == 1:  # a unit's liaison or head: their own department's page
             return redirect("guides:unit", unit_id=next(iter(own)))
     context = _list_context(request, filters_from(request))
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(request, "guides/_table.html", context)
     context["units"] = selectors.guide_units_for(request.user)
     return render(request, "guides/list.html", context)
@@ -79,7 +82,7 @@ def guide_list_view(request):
 def unit_view(request, unit_id):
     unit = access.unit_get_for_user(request.user, unit_id)
     context = _list_context(request, filters_from(request, unit=unit.pk), unit)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(request, "guides/_table.html", context)
     context.update(unit=unit, summary=selectors.unit_summary(unit), problems=selectors.unit_problem_counts(unit),
                    can_send=access.is_center_staff(request.user))
@@ -119,10 +122,7 @@ def upload_view(request):
 
 def template_view(request):
     access.require_role(request.user, Role.CENTER_STAFF)
-    response = HttpResponse(guides_template_xlsx(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E5%8A%9E%E4%BA%8B%E6%8C%87%E5%8D%97%E6%A8%A1%E6%9D%BF.xlsx"
-    return response
+    return attachment(guides_template_xlsx(), "办事指南模板.xlsx", XLSX)
 
 
 def _batch(request, pk) -> GuideImport:

@@ -22,12 +22,13 @@ from analysis.calls import call_report
 from analysis.queueing import TicketLog, kpi_report, staffing_plan
 from analysis.ratings import Rating as ARating
 from analysis.ratings import rating_report
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
 from wicket.orgs.models import Unit
 from wicket.problems.intake import IntakeResult, findings_intake
 from wicket.registry.models import Hall
 from wicket.supervision.selectors import phone_test_calls
 
+from .contracts import snapshot_check
 from .findings import rating_findings, scoped
 from .models import Call, Kind, Rating, Snapshot, Ticket
 from .storage import tz
@@ -73,6 +74,7 @@ def _save(key: str, kind: str, *, data: dict[str, Any], rows: int, findings: int
     if rows == 0:
         Snapshot.objects.filter(key=key).delete()
         return
+    snapshot_check(kind, data)  # what the dashboards read is there, in its type, or the analysis fails here
     Snapshot.objects.update_or_create(key=key, defaults=dict(
         kind=kind, hall=hall, unit=unit, rows=rows, headline=headline, findings=findings, phone_tests=phone_tests,
         first_day=period[0], last_day=period[1], data=data, computed_at=timezone.now()))

@@ -91,16 +91,16 @@ def calls_closure(problem: Problem, findings: list[ProblemFinding], settings: Cl
                                                   started_at__gte=_start(since)).values_list("started_at", "answered"):
         w = (started.astimezone(zone).date() - since).days // 7
         weeks[w][0] += 1
-        weeks[w][1] += bool(answered)
+        weeks[w][1] += 1 if answered else 0
     rows = []
     for w in sorted(weeks):
         start = since + dt.timedelta(days=7 * w)
         if start + dt.timedelta(days=7) > today:
             continue  # only complete weeks
-        calls, answered = weeks[w]
-        share = answered / calls
+        calls, picked_up = weeks[w]
+        share = picked_up / calls
         rows.append({"label": f"{start:%m-%d}—{start + dt.timedelta(days=6):%m-%d}", "share": share,
-                     "value": _("来电 %(n)d 通，接通 %(a)d 通（%(p)s）") % {"n": calls, "a": answered, "p": _pct(share)},
+                     "value": _("来电 %(n)d 通，接通 %(a)d 通（%(p)s）") % {"n": calls, "a": picked_up, "p": _pct(share)},
                      "ok": share >= target})
     state, line_text = _verdict(rows, settings.weeks, _("周"), since)
     lines = [line_text, _("接通率要求 %(t)s（GB/T 33358），按整改完成日期起每 7 天一周计。") % {"t": _pct(target)}]
@@ -126,8 +126,8 @@ def queue_closure(problem: Problem, findings: list[ProblemFinding], settings: Cl
     tickets = list(Ticket.objects.filter(hall=hall, issued_at__gte=_start(since)).order_by("issued_at")
                    .values_list("issued_at", "called_at", "status"))
     days: dict[dt.date, list[tuple[dt.datetime, dt.datetime | None, str]]] = defaultdict(list)
-    for issued, called, status in tickets:
-        days[issued.astimezone(zone).date()].append((issued.astimezone(zone), called, status))
+    for issued_at, called_at, status in tickets:
+        days[issued_at.astimezone(zone).date()].append((issued_at.astimezone(zone), called_at, status))
     if kind in OTHER_QUEUE_KINDS:
         return _queue_rerun(problem, hall, kind, sorted(days), settings, since)
     target_minutes = float(ev.get("target_minutes") or 30)
@@ -137,15 +137,14 @@ def queue_closure(problem: Problem, findings: list[ProblemFinding], settings: Cl
     for day in sorted(days):
         if kind == "unserved_at_closing":
             limit = float(ev.get("unserved_share_max") or DEFAULT_UNSERVED_MAX)
-            issued = len(days[day])
-            share = sum(1 for t in days[day] if t[2] == "unserved") / issued
+            share = sum(1 for t in days[day] if t[2] == "unserved") / len(days[day])
             rows.append({"label": day.isoformat(), "share": share, "ok": share <= limit,
                          "value": _("未叫号 %(p)s（上限 %(m)s）") % {"p": _pct(share), "m": _pct(limit)}})
             continue
         called = [(i, c) for i, c, _s in days[day] if c is not None and (not hours or i.hour in hours)]
         if not called:
             continue
-        within = sum(1 for i, c in called if (c - i).total_seconds() <= target_minutes * 60)
+        within = sum(1 for i, c in called if c is not None and (c - i).total_seconds() <= target_minutes * 60)
         share = within / len(called)
         rows.append({"label": day.isoformat(), "share": share, "ok": share >= goal,
                      "value": _("叫号 %(n)d 人，%(t)g 分钟内 %(p)s") % {"n": len(called), "t": target_minutes,

@@ -7,13 +7,12 @@ unit's liaison and head (read-only); anyone else 404.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from wicket.core.downloads import XLSX, attachment
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
@@ -24,7 +23,6 @@ from .queue_cards import hall_cards
 from .service_cards import call_cards, rating_cards
 
 COUNTY_ROLES = (Role.SUPERVISOR, Role.CENTER_STAFF)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _with_exports(cards: list[Card], base: str) -> list[Card]:
@@ -37,10 +35,7 @@ def _export(cards: list[Card], name: str, heading: str) -> HttpResponse:
     card = next((c for c in cards if c.name == name), None)
     if card is None:
         raise Http404
-    response = HttpResponse(xlsx(card, heading=heading), content_type=XLSX)
-    filename = quote(f"{heading}-{card.title}.xlsx".replace("/", "、"))
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response
+    return attachment(xlsx(card, heading=heading), f"{heading}-{card.title}.xlsx".replace("/", "、"), XLSX)
 
 
 # ---------------------------------------------------------------- county

@@ -11,10 +11,10 @@ by the hour's weight; each queue's windows call them in order; a window pauses f
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
 from dataclasses import dataclass, field
 
+from analysis.synth_halls import poisson
 from analysis.workdays import CalendarUnavailable, is_workday
 
 OPEN, LUNCH, REOPEN, CLOSE = 9 * 60, 12 * 60, 13 * 60 + 30, 17 * 60
@@ -51,16 +51,6 @@ def open_days(start: dt.date, end: dt.date) -> list[dt.date]:
             out.append(day)
         day += dt.timedelta(days=1)
     return out
-
-
-def _poisson(rng: random.Random, mean: float) -> int:
-    if mean > 30:
-        return max(0, round(rng.gauss(mean, math.sqrt(mean))))
-    limit, k, p = math.exp(-mean), 0, rng.random()
-    while p > limit:
-        k += 1
-        p *= rng.random()
-    return k
 
 
 def _arrival(rng: random.Random) -> int:
@@ -126,7 +116,7 @@ def hall_year(plan: HallPlan, *, start: dt.date, end: dt.date, seed: str) -> lis
         counter = [0]
         by_queue: dict[str, list[tuple[float, str, str]]] = {q.prefix: [] for q in plan.queues}
         for q in plan.queues:
-            for _ in range(_poisson(rng, plan.per_day * factor * q.share)):
+            for _ in range(poisson(rng, plan.per_day * factor * q.share)):
                 holder = f"P{rng.randrange(pool):06d}" if rng.random() < 0.5 else ""
                 by_queue[q.prefix].append((float(_arrival(rng)), rng.choice(q.items), holder))
         if plan.scalper and n % 6 == 2:  # the scalper: a burst of tickets for different items at opening

@@ -1,21 +1,23 @@
-"""The hall dashboard's cards, from a tickets Snapshot (KpiReport.to_dict() + StaffingPlan.to_dict())."""
+"""The hall dashboard's cards, from a tickets Snapshot (KpiReport.to_dict() + StaffingPlan.to_dict(), typed by
+wicket.halldata.contracts)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.utils.translation import gettext as _
 
 from .cards import INT, NUM, PCT, Card, Col, bar_option, pct
+from .contracts import Kpis, StaffingPlan, TicketReport, TicketsData
 
 WEEKDAYS = ("", "周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
-def _wait(r: dict[str, Any], stat: str) -> float | None:
-    return (r.get("wait_minutes") or {}).get(stat)
+def _wait(r: Kpis, stat: Literal["mean", "p90"]) -> float | None:
+    return r["wait_minutes"][stat]
 
 
-def heatmap(report: dict[str, Any]) -> Card:
+def heatmap(report: TicketReport) -> Card:
     cells = report.get("by_weekday_hour", [])
     hours = sorted({r["hour"] for r in cells})
     days = sorted({r["weekday"] for r in cells})
@@ -46,7 +48,7 @@ def heatmap(report: dict[str, Any]) -> Card:
                 note=_("按取号时间统计，等候 = 叫号时间 − 取号时间，只计已叫号的票"))
 
 
-def service_over_time(report: dict[str, Any]) -> Card:
+def service_over_time(report: TicketReport) -> Card:
     days = report.get("by_day", [])
     rows = [[d["day"], WEEKDAYS[d["weekday"]], d["tickets"], d["called"], d["unserved"], d["service_level"],
              d["unserved_share"], _wait(d, "mean"), _wait(d, "p90"), d.get("peak_queue")] for d in days]
@@ -72,7 +74,7 @@ def service_over_time(report: dict[str, Any]) -> Card:
                 % {"t": f"{target:g}"})
 
 
-def windows(report: dict[str, Any]) -> Card:
+def windows(report: TicketReport) -> Card:
     ws = report.get("by_window", [])
     rows = [[w["window"], w["called"], w["served"], (w.get("service_minutes") or {}).get("mean"),
              w["busy_minutes"] / 60 if w.get("busy_minutes") is not None else None,
@@ -86,7 +88,7 @@ def windows(report: dict[str, Any]) -> Card:
                 note=_("利用率 = 办理时长 / 开放时长；窗口每天从第一次叫号开放到最后一次叫号或办结"))
 
 
-def staffing(plan: dict[str, Any]) -> Card:
+def staffing(plan: StaffingPlan) -> Card:
     slots = plan.get("slots", [])
     labels = [f"{WEEKDAYS[s['weekday']]} {s['hour']}时" for s in slots]
     rows = [[WEEKDAYS[s["weekday"]], f"{s['hour']}时", s["arrivals_per_hour"], s["service_minutes"],
@@ -113,7 +115,7 @@ def staffing(plan: dict[str, Any]) -> Card:
                     "g": f"{goal * 100:g}", "t": f"{plan.get('target_minutes', 30):g}"})
 
 
-def items(report: dict[str, Any]) -> Card:
+def items(report: TicketReport) -> Card:
     its = sorted(report.get("by_item", []), key=lambda r: -(_wait(r, "mean") or 0))
     rows = [[r["item"], r["tickets"], r["called"], r["unserved"], _wait(r, "mean"), _wait(r, "p90"),
              r["service_level"], (r.get("service_minutes") or {}).get("mean")] for r in its]
@@ -126,8 +128,8 @@ def items(report: dict[str, Any]) -> Card:
     return Card("items", _("各事项等候时间"), cols, rows, option, tall=True)
 
 
-def hall_cards(data: dict[str, Any]) -> list[Card]:
-    report, plan = data.get("report", {}), data.get("plan", {})
+def hall_cards(data: TicketsData) -> list[Card]:
+    report, plan = data["report"], data["plan"]
     return [heatmap(report), service_over_time(report), windows(report), staffing(plan), items(report)]
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from analysis.common import InputError
 from wicket.core.staging import staged_lock
 from wicket.orgs import access
-from wicket.orgs.models import Role, Unit
+from wicket.orgs.models import Unit
 from wicket.problems.intake import IntakeResult
 from wicket.registry.models import Hall
 
@@ -32,8 +32,7 @@ ALREADY_DECIDED = gettext_lazy("该文件已处理过（%(s)s）")
 
 
 def _require_center_staff(user) -> None:
-    if not access.has_role(user, Role.CENTER_STAFF):
-        raise PermissionDenied(_("只有政务服务中心工作人员可以管理大厅数据"))
+    access.require_center_staff(user, _("只有政务服务中心工作人员可以管理大厅数据"))
 
 
 def _summary(parsed: Parsed, res: Resolution) -> dict[str, Any]:

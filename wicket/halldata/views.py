@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wicket.core.history import history_entries
-from wicket.core.staging import staged_decide, staged_get, staged_upload
+from wicket.core.staging import staged_decide, staged_upload
 from wicket.orgs import access
+from wicket.orgs.access import staged_get
 from wicket.orgs.models import Role
 
 from . import selectors, services

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
+
+from wicket.core.staging import StagedFile
 
 from .models import Membership, Role, Unit
 
@@ -82,7 +85,7 @@ def get_for_user[M: Model](qs: QuerySet[M], user, *, unit_field: str = "unit", *
     """One unit-owned record the user may see, else 404."""
     try:
         return scope_to_user(qs, user, unit_field=unit_field).get(**lookup)
-    except (qs.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
@@ -97,3 +100,29 @@ def require_role(user, *roles: str) -> None:
     """County-level pages: a user without the role gets 404 like any stranger."""
     if not has_role(user, *roles):
         raise Http404
+
+
+def require_center_staff(user, refusal: str) -> None:
+    """Services only the service centre's staff may run (imports of county-wide data): anyone else is
+    refused with `refusal`, a sentence for the user naming what they may not do."""
+    if not has_role(user, Role.CENTER_STAFF):
+        raise PermissionDenied(refusal)
+
+
+def staged_get[S: StagedFile](queryset: QuerySet[S], user, pk, *, roles: tuple[str, ...] = (),
+                                scoped: bool = False) -> S:
+    """The batch `pk` for a view, or 404. `roles`: who may open this app's batches at all;
+    `scoped`: batches belong to a unit and go through wicket.orgs.access like any unit's record.
+    A batch not shared yet is seen by its uploader alone."""
+    if roles:
+        require_role(user, *roles)
+    if scoped:
+        batch = get_for_user(queryset, user, pk=pk)
+    else:
+        try:
+            batch = queryset.get(pk=pk)
+        except (ObjectDoesNotExist, ValueError, TypeError):
+            raise Http404 from None
+    if not batch.visible_to(user):
+        raise Http404  # a pending upload is its uploader's own business
+    return batch

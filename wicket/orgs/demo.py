@@ -8,6 +8,7 @@ from .models import Membership, Role, Unit, UnitKind
 
 ORDER = 10
 LABEL = "县、镇、园区、县直部门和各角色账号"
+DEMO_PASSWORD = "Chuangkou-2026"  # every demo account's
 
 COUNTY = "青梨县"
 TOWNS = ["城关镇", "东关镇", "王庄镇", "李集镇", "张寨镇", "刘楼镇", "赵屯镇", "孙店镇", "周庄镇", "吴集镇",
@@ -57,8 +58,6 @@ def _user(username: str, rng, password_hash: str):
 
 def load(ctx) -> None:
     from django.contrib.auth.hashers import make_password
-
-    from wicket.demo.loader import DEMO_PASSWORD
 
     rng = ctx.rng
     password_hash = make_password(DEMO_PASSWORD)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wicket.problems.forms import Bootstrap
+from wicket.core.forms import Bootstrap
 
 from .models import Unit
 from .services import ALIAS_MAX_LENGTH, REASON_MAX_LENGTH
@@ -29,7 +29,7 @@ class AliasAddForm(Bootstrap, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.order_by("order", "id")
+        self.fields["unit"].queryset = Unit.objects.order_by("order", "id")  # type: ignore[attr-defined]
         self.style()
 
 

@@ -110,7 +110,8 @@ def proof_title(findings: list[Data]) -> str:
                                                         "what": "、".join(parts) or _("证明材料过多")}
     what = {"proof_without_basis": _("没有设定依据，应予取消"),
             "replaceable_by_shared_data": _("可共享核验，不应再要求群众提交")}
-    text = what[kinds.pop()] if len(kinds) == 1 and next(iter(kinds)) in what else _("需清理")
+    only = str(next(iter(kinds))) if len(kinds) == 1 else ""
+    text = what.get(only, _("需清理"))
     return _("证明“%(name)s”（%(id)s）：%(what)s") % {"name": ev.get("name", ""), "id": ev.get("proof", ""),
                                                     "what": text}
 
@@ -131,7 +132,8 @@ def hall_key(data: Data) -> tuple[str, ...]:
 
 def hall_title(findings: list[Data]) -> str:
     hall = _ev(findings[0]).get("hall") or (_key(findings[0]) or [""])[0]
-    parts = sorted({REGISTRY_TEXT.get(f.get("kind", ""), f.get("kind", "")) for f in findings})
+    kinds = {str(f.get("kind", "")) for f in findings}
+    parts = sorted(REGISTRY_TEXT.get(k, k) for k in kinds)
     return _("%(hall)s：%(what)s") % {"hall": hall, "what": "、".join(parts)}
 
 
@@ -194,7 +196,7 @@ def _day_part(hours: list[int]) -> str:
 
 
 def queue_title(findings: list[Data]) -> str:
-    hall, kind = findings[0].get("subject", ""), findings[0].get("kind", "")
+    hall, kind = str(findings[0].get("subject", "")), str(findings[0].get("kind", ""))
     occurrences = [queue_occurrence(f) for f in findings]
     by_dim = Counter(o.dimension for o in occurrences if o.dimension)
     prefix = _day_part([int(o.value) for o in occurrences if o.dimension == "hour"]) if kind == "long_wait" else ""
@@ -245,8 +247,8 @@ def rating_title(findings: list[Data]) -> str:
 
 def rating_occurrence(data: Data) -> Occurrence:
     ev = _ev(data)
-    return Occurrence("", data.get("kind", ""), RATING_TEXT.get(data.get("kind", ""), data.get("kind", "")),
-                      ev.get("count", ev.get("bad")))
+    kind = str(data.get("kind", ""))
+    return Occurrence("", kind, RATING_TEXT.get(kind, kind), ev.get("count", ev.get("bad")))
 
 
 # ---------------------------------------------------------------- case records (办件): one item × kind

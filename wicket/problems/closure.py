@@ -90,6 +90,7 @@ def findings_evidence(problem: Problem, findings: list[ProblemFinding], settings
     checked = _when(problem.checked_at)
     as_of = _when(problem.data_as_of)
     lines: list[str] = []
+    state: str
     if accepted:
         lines.append(_("%(n)d 处经核验认可保留：%(why)s") % {
             "n": len(accepted), "why": "；".join(dict.fromkeys(f.note for f in accepted))})

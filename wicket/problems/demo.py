@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.models import PhaseKind
+from wicket.checklist.selectors import campaign_current
 from wicket.orgs.models import Membership, Role, Unit
 from wicket.orgs.people import person_name
 
@@ -14,7 +15,7 @@ from . import services
 from .models import Problem, Source
 
 ORDER = 40
-LABEL = "督查发现的问题、整改进展和核验销号（各类别、各状态，含逾期）、整改提醒"
+LABEL = "督查发现的问题、整改进展和核验销号（各类别、各状态，含逾期）"
 
 EXAMPLES = {
     "1.1": ["办事指南只列出“提出申请—受理—审核—办结”环节名称，未说明各环节具体要求",
@@ -43,9 +44,6 @@ SUPERVISION_SOURCES = [Source.ONSITE_CHECK, Source.ONSITE_CHECK, Source.ONLINE_S
 def load(ctx) -> None:
     """Self-inspection problems come from the units' answers (wicket.campaigns.demo); here the county's
     supervision adds its findings, and every problem of the campaign moves along its lifecycle."""
-    from wicket.campaigns.models import PhaseKind
-    from wicket.campaigns.reminders import reminders_send
-
     rng = ctx.rng
     User = get_user_model()
     campaign = campaign_current()
@@ -84,4 +82,3 @@ def load(ctx) -> None:
                                         note="佐证材料不足，请补充整改前后对比照片。")
             services.problem_transition(problem=problem, action="submit", by=liaison, note="已补充佐证材料。")
         services.problem_transition(problem=problem, action="close", by=supervisor, note="经核验整改到位，同意销号。")
-    reminders_send(today=ctx.today, workdays=3)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wicket.campaigns.models import ChecklistItem
+from wicket.checklist.models import ChecklistItem
+from wicket.core.forms import Bootstrap
 
 from .models import Problem, Source
 
@@ -16,18 +17,6 @@ def checklist_choices() -> list[tuple[str, str]]:
     for p in points:
         seen.setdefault(p.code, f"{p.code} {p.title}")
     return list(seen.items())
-
-
-class Bootstrap:
-    def style(self) -> None:
-        for f in self.fields.values():  # type: ignore[attr-defined]
-            w = f.widget
-            if isinstance(w, forms.CheckboxInput):
-                w.attrs.setdefault("class", "form-check-input")
-            elif isinstance(w, forms.Select):
-                w.attrs.setdefault("class", "form-select")
-            else:
-                w.attrs.setdefault("class", "form-control")
 
 
 class RectifyFields(forms.Form):

@@ -50,10 +50,17 @@ LISTED = 5  # findings named in an event's note; the event's data lists them all
 
 
 class FindingLike(Protocol):
-    kind: str
-    checklist: str
-    subject: str
-    message: str
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def checklist(self) -> str: ...
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
 
     @property
     def fingerprint(self) -> str: ...

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wicket.core.evidence import EvidenceFile
+
 
 class Source(models.TextChoices):
     SELF_INSPECTION = "self_inspection", _("自查自纠")
@@ -44,7 +46,7 @@ class ListedProblems(models.Manager):
 class Problem(models.Model):
     unit = models.ForeignKey("orgs.Unit", verbose_name=_("责任单位"), on_delete=models.PROTECT,
                              related_name="problems")
-    campaign = models.ForeignKey("campaigns.Campaign", verbose_name=_("排查整改工作"), null=True, blank=True,
+    campaign = models.ForeignKey("checklist.Campaign", verbose_name=_("排查整改工作"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="problems")
     checklist_code = models.CharField(_("问题类别"), max_length=10)
     source = models.CharField(_("问题来源"), max_length=30, choices=Source.choices)
@@ -229,24 +231,16 @@ class ProblemFinding(models.Model):
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:
+    """Named by the first migration; new files go through EvidenceFile's upload_to (the same path)."""
     return f"evidence/{instance.sha256[:2]}/{instance.sha256}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(EvidenceFile):
+    UPLOAD_DIR = "evidence"
+
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(upload_to=evidence_path, max_length=300)
-    name = models.CharField(max_length=200)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField()
-    content_type = models.CharField(max_length=100, blank=True)
     kind = models.CharField(max_length=20, default="finding",
                             help_text="finding: shows the problem; rectification: shows the fix")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
+    class Meta(EvidenceFile.Meta):
+        pass

@@ -118,14 +118,6 @@ def problem_detection(*, problem: Problem, events: list[ProblemEvent]) -> dict[s
             "updates": detection.updates(events)}
 
 
-@dataclass
-class GroupCount:
-    unit_id: int
-    unit_name: str
-    category: str
-    n: int
-
-
 def problem_groups(qs: QuerySet[Problem]) -> dict[str, Any]:
     """Counts per unit and per category (one query): the list groups its rows by them."""
     rows = (qs.order_by().annotate(cat=Left("checklist_code", 1))
@@ -201,3 +193,27 @@ def problem_history(*, problem: Problem) -> list[HistoryEntry]:
             if change["field"] == evidence_label:
                 change["old"], change["new"] = _("（见检测数据的历次记录）"), _("（当前检测数据）")
     return entries
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def filters_from(request) -> ProblemFilters:
+    g = request.GET
+    return ProblemFilters(status=g.get("status", ""), category=g.get("category", ""), unit=_int(g.get("unit")),
+                          source=g.get("source", ""), overdue=g.get("overdue") == "1", q=g.get("q", "").strip(),
+                          campaign=_int(g.get("campaign")), found_from=_date(g.get("found_from")),
+                          found_to=_date(g.get("found_to")), closed_from=_date(g.get("closed_from")),
+                          closed_to=_date(g.get("closed_to")), ready=g.get("ready") == "1",
+                          detector=g.get("detector", "").strip()[:50])

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
+from wicket.core.htmx import page_or_partial
 from wicket.orgs import access
 from wicket.orgs.models import Unit
 
@@ -25,7 +26,7 @@ from .lifecycle import allowed_actions
 from .models import Evidence, Problem, ProblemFinding, Source, Status
 from .presenting import finding_views
 from .selectors import (
-    ProblemFilters,
+    filters_from,
     group_rows,
     problem_detail_extras,
     problem_detection,
@@ -36,30 +37,6 @@ from .selectors import (
     problem_list,
     problem_status_counts,
 )
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def filters_from(request) -> ProblemFilters:
-    g = request.GET
-    return ProblemFilters(status=g.get("status", ""), category=g.get("category", ""), unit=_int(g.get("unit")),
-                          source=g.get("source", ""), overdue=g.get("overdue") == "1", q=g.get("q", "").strip(),
-                          campaign=_int(g.get("campaign")), found_from=_date(g.get("found_from")),
-                          found_to=_date(g.get("found_to")), closed_from=_date(g.get("closed_from")),
-                          closed_to=_date(g.get("closed_to")), ready=g.get("ready") == "1",
-                          detector=g.get("detector", "").strip()[:50])
 
 
 def problem_list_view(request):
@@ -77,8 +54,7 @@ def problem_list_view(request):
         "can_create": access.is_supervisor(request.user) or bool(access.unit_ids_for(request.user)),
         "query": request.GET.urlencode(),
     }
-    template = "problems/_table.html" if request.headers.get("HX-Request") else "problems/list.html"
-    return render(request, template, context)
+    return render(request, page_or_partial(request, "problems/list.html", "problems/_table.html"), context)
 
 
 def _creatable_units(user):
@@ -152,10 +128,17 @@ def problem_detail_view(request, pk):
     return render(request, "problems/detail.html", _detail_context(request, problem))
 
 
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 @require_POST
 def problem_transition_view(request, pk):
     problem = problem_get_for_user(user=request.user, pk=pk)
-    rectified_on = _date(request.POST.get("rectified_on"))
+    rectified_on = _day(request.POST.get("rectified_on"))
     if request.POST.get("rectified_on") and rectified_on is None:
         messages.error(request, _("整改完成日期格式不正确，请按“年-月-日”填写"))
         return redirect("problems:detail", pk=pk)

@@ -16,18 +16,18 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from analysis.common import InputError
 from analysis.proofs import ProofCatalog, ProofReport, analyze, catalog_from_xlsx, load_catalog
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
 from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
 from wicket.core.uploads import sniff
 from wicket.orgs import access
-from wicket.orgs.models import Role, Unit
+from wicket.orgs.models import Unit
 from wicket.orgs.selectors import unit_resolver
 from wicket.problems.intake import IntakeResult, findings_intake
 
@@ -44,8 +44,7 @@ ITEM_LIMITS = (("id", "事项编号", 100), ("name", "事项名称", 300), ("dep
 
 
 def _require_center_staff(user) -> None:
-    if not access.has_role(user, Role.CENTER_STAFF):
-        raise PermissionDenied(_("只有政务服务中心工作人员可以导入证明事项目录"))
+    access.require_center_staff(user, _("只有政务服务中心工作人员可以导入证明事项目录"))
 
 
 # ---------------------------------------------------------------- reading a file

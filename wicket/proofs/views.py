@@ -5,12 +5,10 @@ else gets 404."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,9 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from analysis.proofs import RECOMMENDATIONS, SHARED_SOURCES, catalog_template_xlsx
+from wicket.core.downloads import XLSX, attachment
 from wicket.core.history import history_entries
-from wicket.core.staging import staged_decide, staged_get, staged_upload
+from wicket.core.htmx import is_htmx
+from wicket.core.staging import staged_decide, staged_upload
 from wicket.orgs import access
+from wicket.orgs.access import staged_get
 from wicket.orgs.models import Role, Unit
 
 from . import charts, exports, selectors, services
@@ -28,7 +29,6 @@ from .forms import UploadForm
 from .models import CatalogVersion
 
 COUNTY_ROLES = (Role.SUPERVISOR, Role.CENTER_STAFF)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 50
 
 
@@ -97,7 +97,7 @@ def proof_list_view(request):
         for p in page.object_list:
             p.item_links = [(i, links.get(i)) for i in p.demanded_by_items]
         context.update(page=page)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(request, "proofs/_proof_table.html", context)
     if version is not None:
         context.update(recommendations=RECOMMENDATIONS, shared_sources=SHARED_SOURCES,
@@ -117,9 +117,7 @@ def export_view(request):
         "f": version.file_name, "d": version.sha256[:12], "t": timezone.localtime(version.applied_at).strftime(
             "%Y-%m-%d %H:%M"), "n": timezone.localtime().strftime("%Y-%m-%d %H:%M")}
     data = exports.clearance_xlsx(title=title, subtitle=subtitle, rows=rows.iterator())
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(_('证明事项清理清单') + '.xlsx')}"
-    return response
+    return attachment(data, _("证明事项清理清单") + ".xlsx", XLSX)
 
 
 def item_list_view(request):
@@ -129,7 +127,7 @@ def item_list_view(request):
     if version is not None:
         context["page"] = Paginator(selectors.item_list(user=request.user, version=version, filters=filters),
                                     PAGE_SIZE).get_page(request.GET.get("page"))
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(request, "proofs/_item_table.html", context)
     if version is not None:
         context["units"] = selectors.item_units(version, request.user) if context["county"] else None
@@ -174,9 +172,7 @@ def upload_view(request):
 
 def template_view(request):
     access.require_role(request.user, Role.CENTER_STAFF)
-    response = HttpResponse(catalog_template_xlsx(), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(_('证明事项目录模板') + '.xlsx')}"
-    return response
+    return attachment(catalog_template_xlsx(), _("证明事项目录模板") + ".xlsx", XLSX)
 
 
 def _version(request, pk) -> CatalogVersion:

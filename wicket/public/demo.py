@@ -7,9 +7,9 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from wicket.core.demo_images import solid_png
 from wicket.orgs.models import Unit, UnitKind
 from wicket.problems.models import Problem, Status
-from wicket.supervision.demo_images import solid_png
 
 from . import services
 from .models import Channel, PublicReport

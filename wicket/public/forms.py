@@ -3,8 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wicket.core.forms import Bootstrap
 from wicket.orgs.models import REPORTING_KINDS, Unit, UnitKind
-from wicket.problems.forms import Bootstrap, checklist_choices
+from wicket.problems.forms import checklist_choices
 
 from .text import looks_executable
 

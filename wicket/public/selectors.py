@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from wicket.campaigns.models import ChecklistItem
+from wicket.checklist.models import ChecklistItem
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit, UnitKind
 from wicket.problems.models import Problem, Status

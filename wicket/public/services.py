@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
 from wicket.core.uploads import IMAGES, check_upload
 from wicket.orgs import access
 from wicket.problems import services as problems

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from analysis.common import InputError
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
 from wicket.core.uploads import check_upload
 from wicket.orgs import access
 from wicket.orgs.models import Role, Unit

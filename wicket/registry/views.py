@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wicket.core.downloads import XLSX, attachment
 from wicket.core.history import history_entries
-from wicket.core.staging import staged_decide, staged_get, staged_upload
+from wicket.core.staging import staged_decide, staged_upload
 from wicket.orgs import access
+from wicket.orgs.access import staged_get
 from wicket.orgs.models import Role
 
 from . import services, xlsx
@@ -37,13 +38,10 @@ from .snapshot import hall_row
 from .tables import TABLE_TITLES, columns_for, table_for
 
 COUNTY_ROLES = (Role.SUPERVISOR, Role.CENTER_STAFF)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return attachment(data, filename, XLSX)
 
 
 def registry_home_view(request):

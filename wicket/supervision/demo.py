@@ -9,12 +9,12 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
+from wicket.core.demo_images import solid_png
 from wicket.orgs.models import Membership, Role
 
-from . import circulars, escalation, scoring, tasks
-from .demo_images import solid_png
 from .models import Escalation, EscalationLevel, Method, PhoneOutcome
+from .services import circulars, escalation, scoring, tasks
 
 ORDER = 50
 LABEL = "督查任务、拨测、督办单、通报和考核"

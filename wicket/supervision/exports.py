@@ -12,7 +12,7 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from .scoring import UnitScore
+from .services.scoring import UnitScore
 
 FORMULA_START = ("=", "+", "-", "@")
 

@@ -5,9 +5,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wicket.core.forms import Bootstrap
 from wicket.orgs.models import Role, Unit
 from wicket.orgs.people import person_name
-from wicket.problems.forms import Bootstrap, checklist_choices
+from wicket.problems.forms import checklist_choices
 
 from .models import Circular, Method, PhoneOutcome
 

@@ -1,8 +1,8 @@
-"""Campaign models, one module per domain: the checklist and campaign, self-inspection, summary, reminders."""
+"""Campaign models, one module per domain: self-inspection, summary, reminders (the checklist and the
+campaign itself are in wicket.checklist)."""
 
-from .checklist import Campaign, Checklist, ChecklistItem, Phase, PhaseKind
 from .inspection import Answer, AnswerEvidence, AnswerResult, SelfInspection
 from .summary import CampaignSummary, Reminder, ReminderKind, SummaryStatus
 
-__all__ = ["Answer", "AnswerEvidence", "AnswerResult", "Campaign", "CampaignSummary", "Checklist", "ChecklistItem",
-           "Phase", "PhaseKind", "Reminder", "ReminderKind", "SelfInspection", "SummaryStatus"]
+__all__ = ["Answer", "AnswerEvidence", "AnswerResult", "CampaignSummary", "Reminder", "ReminderKind", "SelfInspection",
+           "SummaryStatus"]

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wicket.core.evidence import EvidenceFile
+
 
 class AnswerResult(models.TextChoices):
     NO_PROBLEM = "no_problem", _("无问题")
@@ -17,7 +19,7 @@ class AnswerResult(models.TextChoices):
 class SelfInspection(models.Model):
     """One unit's self-inspection in one campaign; its answers change until the campaign ends."""
 
-    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="inspections")
+    campaign = models.ForeignKey("checklist.Campaign", on_delete=models.CASCADE, related_name="inspections")
     unit = models.ForeignKey("orgs.Unit", verbose_name=_("单位"), on_delete=models.PROTECT,
                              related_name="inspections")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -35,7 +37,7 @@ class SelfInspection(models.Model):
 
 class Answer(models.Model):
     inspection = models.ForeignKey(SelfInspection, on_delete=models.CASCADE, related_name="answers")
-    item = models.ForeignKey("campaigns.ChecklistItem", verbose_name=_("排查要点"), on_delete=models.PROTECT,
+    item = models.ForeignKey("checklist.ChecklistItem", verbose_name=_("排查要点"), on_delete=models.PROTECT,
                              related_name="answers")
     result = models.CharField(_("自查结果"), max_length=20, choices=AnswerResult.choices)
     notes = models.TextField(_("自查情况说明"), blank=True)
@@ -61,22 +63,14 @@ class Answer(models.Model):
 
 
 def answer_evidence_path(instance: AnswerEvidence, filename: str) -> str:
+    """Named by an early migration; new files go through EvidenceFile's upload_to (the same path)."""
     return f"inspection/{instance.sha256[:2]}/{instance.sha256}/{filename}"
 
 
-class AnswerEvidence(models.Model):
+class AnswerEvidence(EvidenceFile):
+    UPLOAD_DIR = "inspection"
+
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(upload_to=answer_evidence_path, max_length=300)
-    name = models.CharField(max_length=200)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField()
-    content_type = models.CharField(max_length=100, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
+    class Meta(EvidenceFile.Meta):
+        pass

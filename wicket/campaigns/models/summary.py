@@ -16,7 +16,7 @@ class SummaryStatus(models.TextChoices):
 class CampaignSummary(models.Model):
     """Generated from the data, edited in the browser, then issued (frozen, with a digest)."""
 
-    campaign = models.OneToOneField("campaigns.Campaign", on_delete=models.CASCADE, related_name="summary")
+    campaign = models.OneToOneField("checklist.Campaign", on_delete=models.CASCADE, related_name="summary")
     title = models.CharField(_("标题"), max_length=200)
     text = models.TextField(_("正文"))
     status = models.CharField(_("状态"), max_length=20, choices=SummaryStatus.choices, default=SummaryStatus.DRAFT)

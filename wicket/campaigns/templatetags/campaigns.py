@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from wicket.campaigns.selectors import campaign_current, phase_current
+from wicket.checklist.selectors import campaign_current, phase_current
 
 register = template.Library()
 

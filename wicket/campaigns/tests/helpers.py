@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from wicket.campaigns.inspection import answer_save
 from wicket.campaigns.models import AnswerResult
+from wicket.campaigns.services.inspection import answer_save
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

@@ -4,8 +4,8 @@ problems, and nothing changes; county pages are the supervisor's alone."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from wicket.campaigns.inspection import answer_save, report_submit
 from wicket.campaigns.models import Answer
+from wicket.campaigns.services.inspection import answer_save, report_submit
 from wicket.problems.models import Problem
 from wicket.signoff.models import Submission
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from wicket.campaigns.models import Campaign
+from wicket.checklist.models import Campaign
 
 
 def test_the_supervisor_creates_the_notices_campaign_in_one_step(county, client_for):

@@ -1,7 +1,7 @@
 import pytest
 
-from wicket.campaigns import services
-from wicket.campaigns.models import Checklist
+from wicket.checklist import services
+from wicket.checklist.models import Checklist
 
 
 def test_the_notice_checklist_has_six_categories_and_thirteen_points(db):

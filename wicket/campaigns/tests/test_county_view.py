@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from wicket.campaigns.inspection import report_submit
+from wicket.campaigns.services.inspection import report_submit
 from wicket.problems import services
 from wicket.problems.models import Problem
 from wicket.signoff.services import submission_sign

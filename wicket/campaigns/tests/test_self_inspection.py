@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from wicket.campaigns.inspection import answer_save
 from wicket.campaigns.models import Answer, AnswerResult
-from wicket.campaigns.services import CampaignError
+from wicket.campaigns.services.inspection import answer_save
+from wicket.checklist.services import CampaignError
 from wicket.problems.models import Problem
 
 from .helpers import PNG, points

@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from wicket.campaigns import summaries
-from wicket.campaigns.inspection import report_submit
 from wicket.campaigns.models import CampaignSummary
-from wicket.campaigns.services import CampaignError
+from wicket.campaigns.services import summaries
+from wicket.campaigns.services.inspection import report_submit
+from wicket.checklist.services import CampaignError
 from wicket.signoff.services import submission_sign
 
 from .helpers import answer_all

@@ -5,8 +5,8 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from wicket.campaigns.inspection import REPORT_KIND, report_submit
-from wicket.campaigns.services import CampaignError
+from wicket.campaigns.services.inspection import REPORT_KIND, report_submit
+from wicket.checklist.services import CampaignError
 from wicket.signoff.models import Submission
 from wicket.signoff.services import submission_sign
 

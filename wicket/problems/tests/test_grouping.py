@@ -53,8 +53,9 @@ def test_the_problem_page_shows_the_occurrences_with_a_trend_chart(county, clien
     p = Problem.objects.get()
     page = client_for(county.liaison).get(reverse("problems:detail", args=[p.pk])).content.decode()
     assert 'data-chart="chart-occurrences"' in page
-    option = json.loads(re.search(r'<script id="chart-occurrences" type="application/json">(.*?)</script>',
-                                  page, re.S).group(1))
+    m = re.search(r'<script id="chart-occurrences" type="application/json">(.*?)</script>', page, re.S)
+    assert m
+    option = json.loads(m.group(1))
     assert option["xAxis"]["data"] == ["2026年1月", "2026年2月"] and option["series"][0]["data"] == [2, 4]
     assert 'data-finding-action' not in page  # occurrences are not marked fixed one by one
     assert "出现情况" in page and "共 3 次" in page

@@ -19,7 +19,7 @@ def circular_path(instance: Circular, filename: str) -> str:
 
 
 class Circular(models.Model):
-    campaign = models.ForeignKey("campaigns.Campaign", verbose_name=_("排查整改工作"), null=True, blank=True,
+    campaign = models.ForeignKey("checklist.Campaign", verbose_name=_("排查整改工作"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="circulars")
     issuer = models.CharField(_("发文机关标志"), max_length=60)
     doc_number = models.CharField(_("发文字号"), max_length=60, unique=True)

@@ -29,7 +29,7 @@ DEFAULT_POINTS = {
 
 
 class AssessmentScheme(models.Model):
-    campaign = models.OneToOneField("campaigns.Campaign", on_delete=models.CASCADE, related_name="assessment")
+    campaign = models.OneToOneField("checklist.Campaign", on_delete=models.CASCADE, related_name="assessment")
     base = models.DecimalField(_("基础分"), max_digits=6, decimal_places=2, default=Decimal("100"))
     history = HistoricalRecords()
 

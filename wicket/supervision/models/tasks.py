@@ -24,7 +24,7 @@ class TaskStatus(models.TextChoices):
 
 
 class SupervisionTask(models.Model):
-    campaign = models.ForeignKey("campaigns.Campaign", verbose_name=_("排查整改工作"), null=True, blank=True,
+    campaign = models.ForeignKey("checklist.Campaign", verbose_name=_("排查整改工作"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="supervision_tasks")
     title = models.CharField(_("任务名称"), max_length=200)
     method = models.CharField(_("督查方式"), max_length=30, choices=Method.choices)

@@ -14,7 +14,7 @@ def png(name="现场.png"):
 
 @pytest.fixture
 def task(county, campaign):
-    from wicket.supervision.tasks import task_create
+    from wicket.supervision.services.tasks import task_create
 
     today = dt.date.today()
     return task_create(by=county.supervisor, title="城关镇便民服务中心现场督查", method="onsite_check",
@@ -24,7 +24,7 @@ def task(county, campaign):
 
 @pytest.fixture
 def phone_task(county, campaign):
-    from wicket.supervision.tasks import task_create
+    from wicket.supervision.services.tasks import task_create
 
     today = dt.date.today()
     return task_create(by=county.supervisor, title="咨询电话拨测", method="phone_test", inspectors=[county.inspector],

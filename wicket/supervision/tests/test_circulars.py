@@ -10,14 +10,14 @@ from django.utils import timezone
 
 from wicket.problems import services
 from wicket.problems.tests.factories import make_problem
-from wicket.supervision.circulars import (
+from wicket.supervision.models import Circular, Escalation
+from wicket.supervision.services.circulars import (
     circular_draft_create,
     circular_issue,
     circular_render,
     next_doc_number,
 )
-from wicket.supervision.escalation import escalation_run
-from wicket.supervision.models import Circular, Escalation
+from wicket.supervision.services.escalation import escalation_run
 
 
 @pytest.fixture

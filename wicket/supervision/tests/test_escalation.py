@@ -8,8 +8,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from wicket.problems.tests.factories import make_problem
-from wicket.supervision.escalation import escalation_acknowledge, escalation_run, overdue_workdays
 from wicket.supervision.models import Escalation, EscalationLevel
+from wicket.supervision.services.escalation import escalation_acknowledge, escalation_run, overdue_workdays
 
 DEADLINE = dt.date(2025, 9, 30)  # then the National Day holiday, 1–8 October 2025; Saturday 11 October is worked
 

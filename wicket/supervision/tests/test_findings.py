@@ -97,7 +97,7 @@ def test_an_inspector_cannot_plan_tasks(county, client_for, campaign):
 
 
 def test_the_task_list_uses_a_bounded_number_of_queries(county, client_for, task, django_assert_max_num_queries):
-    from wicket.supervision.tasks import task_create
+    from wicket.supervision.services.tasks import task_create
 
     for i in range(5):
         task_create(by=county.supervisor, title=f"任务{i}", method="onsite_check", inspectors=[county.inspector],

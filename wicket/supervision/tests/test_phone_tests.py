@@ -8,7 +8,7 @@ from django.utils import timezone
 from wicket.problems.models import Problem, Source
 from wicket.supervision.models import PhoneCall
 from wicket.supervision.selectors import phone_test_calls
-from wicket.supervision.tasks import phone_call_record
+from wicket.supervision.services.tasks import phone_call_record
 
 AT = timezone.make_aware(dt.datetime(2026, 5, 26, 9, 30))
 

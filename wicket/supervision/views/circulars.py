@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
+from wicket.core.downloads import DOCX, attachment
 from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Role
-from wicket.supervision import circulars as services
 from wicket.supervision.forms import CircularForm
 from wicket.supervision.models import Circular
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from wicket.supervision.services import circulars as services
 
 
 def _get(request, pk) -> Circular:
@@ -83,9 +82,5 @@ def circular_issue_view(request, pk):
 
 def circular_docx_view(request, pk):
     circular = _get(request, pk)
-    response = HttpResponse(services.circular_render(circular), content_type=DOCX)
     name = f"{circular.doc_number}{'' if circular.is_issued else '（草稿）'}.docx"
-    from urllib.parse import quote
-
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response
+    return attachment(services.circular_render(circular), name, DOCX)

@@ -13,7 +13,6 @@ from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Role
 from wicket.problems.selectors import problem_get_for_user
-from wicket.supervision import escalation as services
 from wicket.supervision.forms import AcknowledgeForm
 from wicket.supervision.models import EscalationLevel
 from wicket.supervision.selectors import (
@@ -21,6 +20,7 @@ from wicket.supervision.selectors import (
     escalations_for_user,
     overdue_problems_with_levels,
 )
+from wicket.supervision.services import escalation as services
 
 
 def escalation_list_view(request):

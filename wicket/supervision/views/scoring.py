@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from wicket.campaigns.models import Campaign
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.models import Campaign
+from wicket.checklist.selectors import campaign_current
+from wicket.core.downloads import XLSX, attachment
 from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Role
-from wicket.supervision import scoring as services
 from wicket.supervision.exports import ranking_xlsx
 from wicket.supervision.forms import SchemeForm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from wicket.supervision.services import scoring as services
 
 
 def _campaign(request) -> Campaign:
@@ -42,9 +39,7 @@ def ranking_view(request):
 def ranking_export_view(request):
     campaign = _campaign(request)
     data = ranking_xlsx(campaign=campaign, scores=services.unit_scores(campaign=campaign))
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(campaign.name + '考核排名.xlsx')}"
-    return response
+    return attachment(data, campaign.name + "考核排名.xlsx", XLSX)
 
 
 def scheme_view(request):

@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wicket.campaigns.selectors import campaign_current
+from wicket.checklist.selectors import campaign_current
 from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import REPORTING_KINDS, Role, Unit
-from wicket.supervision import tasks as services
 from wicket.supervision.forms import FindingForm, PhoneCallForm, TaskForm
 from wicket.supervision.models import Method, TaskStatus
 from wicket.supervision.selectors import task_calls, task_findings, tasks_for_user
+from wicket.supervision.services import tasks as services
 
 
 def task_list_view(request):

@@ -12,9 +12,9 @@ from wicket.orgs import access
 from wicket.orgs.models import Role
 from wicket.problems.selectors import problem_get_for_user
 from wicket.problems.services import problem_transition
-from wicket.supervision import tasks as services
 from wicket.supervision.forms import RevisitForm, inspectors_queryset
 from wicket.supervision.selectors import submit_notes, verification_queue
+from wicket.supervision.services import tasks as services
 
 
 def verify_queue_view(request):

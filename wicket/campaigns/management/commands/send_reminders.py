@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wicket.campaigns.reminders import reminders_send
+from wicket.campaigns.services.reminders import reminders_send
 from wicket.orgs.people import person_name
 
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from wicket.demo.loader import DEMO_PASSWORD, load_demo
-from wicket.orgs.demo import DEMO_LOGINS
+from wicket.demo.loader import load_demo
+from wicket.orgs.demo import DEMO_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wicket.supervision.escalation import escalation_run, thresholds
+from wicket.supervision.services.escalation import escalation_run, thresholds
 
 
 class Command(BaseCommand):

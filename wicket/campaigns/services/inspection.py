@@ -10,15 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wicket.campaigns.models import Answer, AnswerEvidence, AnswerResult, SelfInspection
+from wicket.checklist.models import Campaign, ChecklistItem, Phase
+from wicket.checklist.services import CampaignError
 from wicket.core.uploads import EVIDENCE_KINDS, check_upload
 from wicket.orgs import access
 from wicket.problems import services as problem_services
 from wicket.problems.models import Problem, Source
 from wicket.signoff.models import Submission
 from wicket.signoff.services import submission_prepare
-
-from .models import Answer, AnswerEvidence, AnswerResult, Campaign, ChecklistItem, Phase, SelfInspection
-from .services import CampaignError
 
 REPORT_KIND = "campaign_report"
 

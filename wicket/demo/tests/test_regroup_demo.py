@@ -60,6 +60,7 @@ def test_regrouping_the_demo_keeps_every_finding_event_and_measure(db, monkeypat
     gone = Problem.all_objects.get(pk=old[0].pk)
     if gone.merged_into_id:
         assert gone.fingerprint is None and not Problem.objects.filter(pk=gone.pk).exists()
+        assert gone.merged_into is not None
         assert f"（原问题 #{gone.pk}）增设午间值守窗口" in gone.merged_into.measures
     else:
         assert "增设午间值守窗口" in gone.measures

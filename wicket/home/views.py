@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from wicket.campaigns.selectors import campaign_current, campaign_timeline, phase_current
+from wicket.checklist.selectors import campaign_current, campaign_timeline, phase_current
 
 from .nav import panels_for, todos_for
 
@@ -11,7 +11,7 @@ from .nav import panels_for, todos_for
 def home(request):
     today = timezone.localdate()
     campaign = campaign_current()
-    return render(request, "core/home.html", {
+    return render(request, "home/home.html", {
         "campaign": campaign,
         "timeline": campaign_timeline(campaign, today=today) if campaign else [],
         "phase": phase_current(campaign, today=today) if campaign else None,

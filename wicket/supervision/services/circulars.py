@@ -22,9 +22,8 @@ from wicket.orgs import access
 from wicket.orgs.models import Unit, UnitKind
 from wicket.problems.models import Problem, ProblemEvent, Source, Status
 from wicket.problems.selectors import overdue_q
-
-from .docx_layout import CircularText, circular_docx
-from .models import Circular, CircularStatus, Escalation, EscalationLevel
+from wicket.supervision.docx_layout import CircularText, circular_docx
+from wicket.supervision.models import Circular, CircularStatus, Escalation, EscalationLevel
 
 ADDRESSEES = "各镇人民政府、园区管委会，县政府有关部门、各直属单位"
 NUMBER = re.compile(r"^(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<seq>\d+)号$")

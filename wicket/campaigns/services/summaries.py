@@ -17,16 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from wicket.campaigns import exports
+from wicket.campaigns.models import CampaignSummary, SummaryStatus
+from wicket.checklist.models import Campaign
+from wicket.checklist.services import CampaignError
 from wicket.orgs import access
 from wicket.problems.lifecycle import OPEN_STATUSES
 from wicket.problems.models import Problem, ProblemEvent, Source, Status
 from wicket.problems.selectors import overdue_q
 from wicket.signoff.models import Submission, SubmissionStatus
 
-from . import exports
 from .inspection import REPORT_KIND, report_key
-from .models import Campaign, CampaignSummary, SummaryStatus
-from .services import CampaignError
 
 
 def _pct(a: int, b: int) -> str:

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from wicket.campaigns.models import Reminder, ReminderKind
 from wicket.orgs.models import Role, Unit
 from wicket.orgs.selectors import unit_contacts
 from wicket.problems.deadlines import add_workdays_or_estimate
 from wicket.problems.lifecycle import OPEN_STATUSES
 from wicket.problems.models import Problem
-
-from .models import Reminder, ReminderKind
 
 
 @dataclass

@@ -21,8 +21,14 @@ from wicket.orgs.models import Role
 from wicket.problems import services as problems
 from wicket.problems.lifecycle import OPEN_STATUSES
 from wicket.problems.models import Problem, ProblemEvent, Source
-
-from .models import Method, PhoneCall, PhoneOutcome, SupervisionTask, TaskFinding, TaskStatus
+from wicket.supervision.models import (
+    Method,
+    PhoneCall,
+    PhoneOutcome,
+    SupervisionTask,
+    TaskFinding,
+    TaskStatus,
+)
 
 PHONE_CHECKLIST_CODE = "1.3"
 

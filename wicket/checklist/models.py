@@ -1,4 +1,7 @@
-"""The checklist (the notice's six categories as data, versioned) and campaigns with their phases."""
+"""The checklist (the notice's six categories as data, versioned) and campaigns with their phases.
+
+These models were born in the campaigns app; their tables keep the names they had there (db_table),
+so moving them here changed no data."""
 
 from __future__ import annotations
 
@@ -19,9 +22,10 @@ class Checklist(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalchecklist")
 
     class Meta:
+        db_table = "campaigns_checklist"
         verbose_name = _("排查清单")
         verbose_name_plural = _("排查清单")
 
@@ -38,9 +42,10 @@ class ChecklistItem(models.Model):
     title = models.CharField(_("标题"), max_length=100)
     text = models.TextField(_("排查内容"), blank=True)
     order = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalchecklistitem")
 
     class Meta:
+        db_table = "campaigns_checklistitem"
         ordering = ["order"]
         constraints = [models.UniqueConstraint(fields=["checklist", "code", "parent"],
                                                name="checklist_item_unique_code")]
@@ -70,9 +75,10 @@ class Campaign(models.Model):
     closure_workdays = models.PositiveSmallIntegerField(
         _("数据核验工作日数"), default=10, validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_("排队等候、下班未叫号等须在整改后连续多少个有数据的工作日达标"))
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalcampaign")
 
     class Meta:
+        db_table = "campaigns_campaign"
         ordering = ["-created_at"]
         verbose_name = _("排查整改工作")
         verbose_name_plural = _("排查整改工作")
@@ -99,9 +105,10 @@ class Phase(models.Model):
     starts_on = models.DateField(_("开始日期"))
     deadline = models.DateField(_("截止日期"))
     order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="campaigns_historicalphase")
 
     class Meta:
+        db_table = "campaigns_phase"
         ordering = ["order"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "kind"], name="phase_unique_kind"),

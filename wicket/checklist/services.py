@@ -26,7 +26,7 @@ class CampaignError(ValidationError):
 def checklist_load(*, data: dict | None = None) -> Checklist:
     """Load a checklist version from its data file (idempotent: an existing version is returned)."""
     if data is None:
-        data = json.loads(resources.files("wicket.campaigns").joinpath("data", NOTICE_CHECKLIST).read_text("utf-8"))
+        data = json.loads(resources.files("wicket.checklist").joinpath("data", NOTICE_CHECKLIST).read_text("utf-8"))
     existing = Checklist.objects.filter(version=data["version"]).first()
     if existing:
         return existing
@@ -50,7 +50,7 @@ def notice_phase_plan(year: int, start: dt.date | None = None) -> list[tuple[str
     With `start`, the same durations are laid from that date instead (a campaign run later in a year).
     """
     issued = dt.date(year, 5, 9)
-    plan = [
+    plan: list[tuple[str, dt.date, dt.date]] = [
         (PhaseKind.SELF_INSPECTION, issued, dt.date(year, 5, 20)),
         (PhaseKind.SUPERVISION, dt.date(year, 5, 21), dt.date(year, 6, 20)),
         (PhaseKind.CONSOLIDATION, dt.date(year, 6, 21), dt.date(year, 7, 20)),
@@ -113,7 +113,7 @@ def checklist_item_update(*, item: ChecklistItem, title: str, text: str) -> Chec
     if not title:
         raise CampaignError(_("要点“%(c)s”的标题不能为空") % {"c": item.code})
     item.title, item.text = title, text.strip()
-    item._change_reason = _("修改排查要点")
+    item._change_reason = _("修改排查要点")  # type: ignore[attr-defined]  # simple-history reads it on save
     item.save()
     return item
 
@@ -174,6 +174,6 @@ def campaign_closure_settings_update(*, campaign: Campaign, by, weeks: int, work
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if (campaign.closure_weeks, campaign.closure_workdays) != (weeks, workdays):
         campaign.closure_weeks, campaign.closure_workdays = weeks, workdays
-        campaign._change_reason = _("修改数据核验要求")
+        campaign._change_reason = _("修改数据核验要求")  # type: ignore[attr-defined]
         campaign.save(update_fields=["closure_weeks", "closure_workdays"])
     return campaign

@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 
 from wicket.orgs import access
 from wicket.problems.models import Problem, ProblemEvent, Source, Status
-
-from .models import AssessmentScheme, RuleKind, ScoringRule
-from .models.scoring import DEFAULT_POINTS
+from wicket.supervision.models import AssessmentScheme, RuleKind, ScoringRule
+from wicket.supervision.models.scoring import DEFAULT_POINTS
 
 SUPERVISION_SOURCES = (Source.ONSITE_CHECK, Source.ONLINE_SPOT_CHECK, Source.MYSTERY_VISIT, Source.PHONE_TEST)
 

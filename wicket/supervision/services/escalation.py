@@ -23,8 +23,7 @@ from analysis.workdays import CalendarUnavailable, workdays_between
 from wicket.orgs import access
 from wicket.problems.lifecycle import OPEN_STATUSES
 from wicket.problems.models import Problem, ProblemEvent
-
-from .models import Escalation, EscalationLevel
+from wicket.supervision.models import Escalation, EscalationLevel
 
 DEFAULT_THRESHOLDS = (1, 5, 10)
 
