@@ -21,4 +21,5 @@ urlpatterns = [
     path("halldata/", include("wicket.halldata.urls")),
     path("proofs/", include("wicket.proofs.urls")),
     path("orgs/", include("wicket.orgs.urls")),
+    path("calendar/", include("wicket.workcal.urls")),
 ]

@@ -159,6 +159,7 @@ class ProblemEvent(models.Model):
         FINDING_REOPENED = "finding_reopened", _("问题点恢复待整改")
         MERGED = "merged", _("合并问题")
         DATA_CONFIRMED = "data_confirmed", _("已由数据确认整改")
+        CALENDAR_CORRECTED = "calendar_corrected", _("工作日历更正")
 
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=30, choices=Action.choices)

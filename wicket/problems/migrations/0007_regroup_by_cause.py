@@ -20,7 +20,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("problems", "0005_problem_findings"),
+        ("problems", "0006_problem_findings"),
     ]
 
     operations = [
