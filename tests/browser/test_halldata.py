@@ -2,6 +2,8 @@
 (xlsx) and a rating log (CSV), previews and stores each, sees the dashboards' figures, and finds the
 planted problems in the problem list; a liaison reads their own unit's page."""
 
+import re
+
 import openpyxl
 import pytest
 from playwright.sync_api import expect
@@ -69,10 +71,15 @@ def test_the_centre_uploads_three_logs_sees_the_dashboards_and_the_planted_probl
     page.wait_for_selector("[data-chart=chart-lines] canvas")
 
     page.goto(page.base + "/problems/")
-    problems = page.locator("body").inner_text()
-    assert "HN-0731" in problems and "疑似“黄牛”" in problems
-    assert "咨询电话 0557-8600001" in problems
-    assert "综合窗口2有 3 条差评超过" in problems
+    table = page.get_by_test_id("problem-table")
+    expect(table).to_contain_text("疑似“黄牛”取号（1 人）")
+    expect(table).to_contain_text("咨询电话 0557-8600001：接通率低于要求")
+    expect(table).to_contain_text("窗口“综合窗口2”好差评：差评超期未答复")
+    table.get_by_role("link", name=re.compile("疑似“黄牛”取号")).click()
+    expect(page.get_by_test_id("findings")).to_contain_text("HN-0731")
+    page.go_back()
+    page.get_by_test_id("problem-table").get_by_role("link", name=re.compile("综合窗口2")).click()
+    expect(page.get_by_test_id("findings")).to_contain_text("综合窗口2有 3 条差评超过")
 
 
 def test_a_liaison_sees_their_units_phones_and_ratings_read_only(page, county, hall, tmp_path):

@@ -104,3 +104,14 @@ class SummaryForm(Bootstrap, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style()
+
+
+class ClosureSettingsForm(Bootstrap, forms.Form):
+    closure_weeks = forms.IntegerField(label=_("数据核验周数"), min_value=1, max_value=26,
+                                       help_text=_("咨询电话接通率、好差评须在整改后连续多少周达标"))
+    closure_workdays = forms.IntegerField(label=_("数据核验工作日数"), min_value=1, max_value=60,
+                                          help_text=_("排队等候、下班未叫号等须在整改后连续多少个有数据的工作日达标"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("checklists/<int:pk>/items/<int:item_id>/", views.checklist_item_view, name="checklist_item"),
     path("checklists/<int:pk>/items/<int:item_id>/add/", views.checklist_point_add_view, name="checklist_point_add"),
     path("<int:pk>/", views.campaign_detail_view, name="detail"),
+    path("<int:pk>/closure/", views.campaign_closure_view, name="closure"),
     path("<int:pk>/county/", county_views.county_view_view, name="county"),
     path("<int:pk>/summary/", county_views.summary_view, name="summary"),
     path("<int:pk>/summary/generate/", county_views.summary_generate_view, name="summary_generate"),

@@ -17,7 +17,14 @@ from wicket.core.history import history_entries
 from wicket.orgs import access
 from wicket.orgs.models import Role
 
-from .forms import CampaignForm, ChecklistCopyForm, ChecklistItemForm, ChecklistPointForm, NoticeCampaignForm
+from .forms import (
+    CampaignForm,
+    ChecklistCopyForm,
+    ChecklistItemForm,
+    ChecklistPointForm,
+    ClosureSettingsForm,
+    NoticeCampaignForm,
+)
 from .selectors import (
     campaign_get_for_user,
     campaigns_for_user,
@@ -66,9 +73,13 @@ def campaign_create_from_notice_view(request):
     return redirect("campaigns:detail", pk=campaign.pk)
 
 
-def campaign_detail_view(request, pk):
+def campaign_detail_view(request, pk, closure_form=None, status=200):
     campaign = campaign_get_for_user(user=request.user, pk=pk)
     today = timezone.localdate()
+    is_sup = access.is_supervisor(request.user)
+    if is_sup and closure_form is None:
+        closure_form = ClosureSettingsForm(initial={"closure_weeks": campaign.closure_weeks,
+                                                    "closure_workdays": campaign.closure_workdays})
     units = campaign.units.order_by("order", "id")
     mine = [u for u in units if access.can_edit_unit(request.user, u)]
     progress = inspection_progress(campaign=campaign)
@@ -76,8 +87,27 @@ def campaign_detail_view(request, pk):
         "campaign": campaign, "timeline": campaign_timeline(campaign, today=today),
         "phase": phase_current(campaign, today=today), "units": units, "my_units": mine,
         "unit_rows": [(u, progress.get(u.pk, 0)) for u in units], "points": point_count(campaign),
-        "is_supervisor": access.is_supervisor(request.user), "history": history_entries(campaign),
-    })
+        "is_supervisor": is_sup, "history": history_entries(campaign), "closure_form": closure_form,
+    }, status=status)
+
+
+@require_POST
+def campaign_closure_view(request, pk):
+    """The supervisor sets how much fresh data proves a data-detected problem fixed."""
+    campaign = campaign_get_for_user(user=request.user, pk=pk)
+    access.require_role(request.user, Role.SUPERVISOR)
+    form = ClosureSettingsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.campaign_closure_settings_update(campaign=campaign, by=request.user,
+                                                      weeks=form.cleaned_data["closure_weeks"],
+                                                      workdays=form.cleaned_data["closure_workdays"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("数据核验要求已保存"))
+            return redirect("campaigns:detail", pk=pk)
+    return campaign_detail_view(request, pk, closure_form=form, status=400)
 
 
 # ---- checklists (supervisor) -------------------------------------------------------------------------

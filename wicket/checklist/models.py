@@ -6,6 +6,7 @@ so moving them here changed no data."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -66,6 +67,14 @@ class Campaign(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Closure proven by fresh data (problems/closure.py): how much data after a rectification the
+    # verifier sees before a data-detected problem counts as confirmed fixed.
+    closure_weeks = models.PositiveSmallIntegerField(
+        _("数据核验周数"), default=4, validators=[MinValueValidator(1), MaxValueValidator(26)],
+        help_text=_("咨询电话接通率、好差评满意率须在整改后连续多少周达标"))
+    closure_workdays = models.PositiveSmallIntegerField(
+        _("数据核验工作日数"), default=10, validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("排队等候、下班未叫号等须在整改后连续多少个有数据的工作日达标"))
     history = HistoricalRecords(table_name="campaigns_historicalcampaign")
 
     class Meta:
@@ -73,6 +82,12 @@ class Campaign(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("排查整改工作")
         verbose_name_plural = _("排查整改工作")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(closure_weeks__gte=1, closure_weeks__lte=26),
+                                   name="campaign_closure_weeks_range"),
+            models.CheckConstraint(condition=models.Q(closure_workdays__gte=1, closure_workdays__lte=60),
+                                   name="campaign_closure_workdays_range"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from wicket.orgs import access
 from wicket.orgs.models import REPORTING_KINDS, Unit
 
 from .models import Campaign, Checklist, ChecklistItem, Phase, PhaseKind
@@ -160,4 +161,19 @@ def campaign_create(*, name: str, checklist: Checklist, units, phases: list[tupl
     campaign.units.set(units)
     for i, (kind, begins, deadline) in enumerate(phases):
         Phase.objects.create(campaign=campaign, kind=kind, starts_on=begins, deadline=deadline, order=i)
+    return campaign
+
+
+@transaction.atomic
+def campaign_closure_settings_update(*, campaign: Campaign, by, weeks: int, workdays: int) -> Campaign:
+    """How much data after a rectification proves a data-detected problem fixed (problems/closure.py)."""
+    if not access.is_supervisor(by):
+        raise CampaignError(_("只有县督查室可以修改数据核验要求"))
+    if not (1 <= weeks <= 26 and 1 <= workdays <= 60):
+        raise CampaignError(_("核验周数应为 1–26，工作日数应为 1–60"))
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if (campaign.closure_weeks, campaign.closure_workdays) != (weeks, workdays):
+        campaign.closure_weeks, campaign.closure_workdays = weeks, workdays
+        campaign._change_reason = _("修改数据核验要求")  # type: ignore[attr-defined]
+        campaign.save(update_fields=["closure_weeks", "closure_workdays"])
     return campaign

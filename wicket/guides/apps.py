@@ -9,6 +9,11 @@ class GuidesConfig(AppConfig):
     def ready(self) -> None:
         from wicket.core.nav import NavItem, register_nav
         from wicket.orgs.models import Role
+        from wicket.problems.presenting import register_presenter
+
+        from .presenting import guide_presenter
+
+        register_presenter("guides", guide_presenter)
 
         register_nav(
             NavItem(_("办事指南体检"), "guides:overview", roles=(Role.SUPERVISOR, Role.CENTER_STAFF), order=50),

@@ -14,6 +14,7 @@ from analysis.guides import KINDS
 from wicket.orgs import access
 from wicket.orgs.models import Unit
 from wicket.problems.models import Problem
+from wicket.problems.selectors import problems_by_finding
 
 from .models import Finding, Guide, GuideImport, ImportStatus
 from .services import DETECTOR
@@ -93,7 +94,8 @@ def guide_copies(guide: Guide) -> list[Guide]:
 
 
 def problems_by_fingerprint(fingerprints: list[str]) -> dict[str, Problem]:
-    return {p.fingerprint: p for p in Problem.objects.filter(fingerprint__in=fingerprints, detector=DETECTOR)}
+    """Finding fingerprint -> the problem it is filed under (one problem per cause holds several)."""
+    return problems_by_finding(fingerprints, detector=DETECTOR)
 
 
 def batches_list(limit: int = 50) -> list[GuideImport]:

@@ -19,6 +19,7 @@ from typing import Any
 import msgspec
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -217,8 +218,11 @@ def guide_findings_send(*, units: Iterable[Unit], by, batch: GuideImport | None 
         # notes (the law's own catch-all quoted) are advice shown on the guide, not problems of the department
         findings = [finding_from_data(f.data) for f in Finding.objects.filter(unit=unit).exclude(
             kind__in=NOTE_KINDS).order_by("id")]
+        # The run judges the guides as last imported: a fix the unit marks later needs a newer import.
+        as_of = Guide.objects.filter(unit=unit).aggregate(at=Max("imported_at"))["at"]
         part = findings_intake(findings=findings, detector=DETECTOR, scope=scope_of(unit),
-                               resolve_unit=lambda _subject, unit=unit: unit, campaign=campaign, by=by)
+                               resolve_unit=lambda _subject, unit=unit: unit, campaign=campaign, by=by,
+                               data_as_of=as_of)
         total.add(part)
     if batch is not None:
         batch.sent_at, batch.sent_summary = timezone.now(), total.summary()

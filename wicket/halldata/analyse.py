@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 from django.conf import settings
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,10 +90,14 @@ TICKET_COLUMNS = ("ticket_id", "issued_at", "called_at", "started_at", "finished
                   "channel", "queue", "status")
 
 
-def ticket_log(hall: Hall) -> TicketLog:
-    """The hall's stored tickets as the analysis reads them (local times, the hall's registry name)."""
+def ticket_log(hall: Hall, *, since: dt.date | None = None) -> TicketLog:
+    """The hall's stored tickets as the analysis reads them (local times, the hall's registry name);
+    with `since`, only those issued from that day on."""
     zone = tz()
-    rows = list(Ticket.objects.filter(hall=hall).order_by("issued_at", "id").values_list(*TICKET_COLUMNS))
+    qs = Ticket.objects.filter(hall=hall)
+    if since is not None:
+        qs = qs.filter(issued_at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=zone))
+    rows = list(qs.order_by("issued_at", "id").values_list(*TICKET_COLUMNS))
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(TICKET_COLUMNS)
     data = dict(zip(TICKET_COLUMNS, cols, strict=True))
     ts = pa.timestamp("us")
@@ -132,7 +137,8 @@ def analyse_hall(hall: Hall, *, by=None) -> IntakeResult:
           period=period, hall=hall)
     return findings_intake(findings=findings, detector=DETECTOR[Kind.TICKETS],
                            scope=intake_scope(Kind.TICKETS, hall=hall), resolve_unit=lambda _s: hall.unit,
-                           campaign=campaign_current(), by=by)
+                           campaign=campaign_current(), by=by,
+                           data_as_of=Ticket.objects.filter(hall=hall).aggregate(at=Max("issued_at"))["at"])
 
 
 # ---------------------------------------------------------------- calls
@@ -172,11 +178,14 @@ def _analyse_units(kind: str, snapshot: Callable[[Unit | None], list], units: It
     total = IntakeResult()
     campaign = campaign_current()
     report(stage=_("分析并送入问题清单"))
+    model, field = (Call, "started_at") if kind == Kind.CALLS else (Rating, "rated_at")
     for unit in units:
         report(findings=total.total)
+        as_of = model.objects.filter(unit=unit).aggregate(at=Max(field))["at"]
         total.add(findings_intake(findings=snapshot(unit), detector=DETECTOR[kind],
                                   scope=intake_scope(kind, unit=unit),
-                                  resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by))
+                                  resolve_unit=lambda _s, unit=unit: unit, campaign=campaign, by=by,
+                                  data_as_of=as_of))
     snapshot(None)
     return total
 
@@ -188,8 +197,11 @@ def analyse_calls(units: Iterable[Unit], *, by=None) -> IntakeResult:
 # ---------------------------------------------------------------- ratings
 
 def _ratings(unit: Unit | None) -> list[ARating]:
+    return _ratings_rows(Rating.objects.all() if unit is None else Rating.objects.filter(unit=unit))
+
+
+def _ratings_rows(qs) -> list[ARating]:
     zone = tz()
-    qs = Rating.objects.all() if unit is None else Rating.objects.filter(unit=unit)
     return [ARating(rating_id=r[0], unit=r[1], rated_at=_local(r[2], zone), level=r[3], window=r[4], item=r[5],
                     staff=r[6], channel=r[7], comment=r[8], handled_at=_local(r[9], zone))
             for r in qs.order_by("rated_at", "id").values_list(

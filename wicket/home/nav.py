@@ -1,4 +1,5 @@
-"""The signed-in user's menu and to-do list, composed from what the apps registered (wicket.core.nav)."""
+"""The signed-in user's menu, to-do list and home-page cards, composed from what the apps registered
+(wicket.core.nav)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from wicket.core.nav import NavItem, Todo, registered_nav, registered_todo_providers
+from wicket.core.nav import (
+    NavItem,
+    Panel,
+    Todo,
+    registered_nav,
+    registered_panel_providers,
+    registered_todo_providers,
+)
 from wicket.orgs import access
 
 # Menu groups, by the URL namespace of the item: one place decides how the sidebar is organised.
@@ -54,3 +62,9 @@ def todos_for(user, today: dt.date) -> list[Todo]:
     for provider in registered_todo_providers():
         out.extend(provider(user=user, today=today))
     return out
+
+
+def panels_for(user, today: dt.date) -> list[Panel]:
+    panels = [p for p in (provider(user=user, today=today) for provider in registered_panel_providers())
+              if p is not None]
+    return sorted(panels, key=lambda p: p.order)

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from wicket.checklist.selectors import campaign_current, campaign_timeline, phase_current
 
-from .nav import todos_for
+from .nav import panels_for, todos_for
 
 
 def home(request):
@@ -16,6 +16,7 @@ def home(request):
         "timeline": campaign_timeline(campaign, today=today) if campaign else [],
         "phase": phase_current(campaign, today=today) if campaign else None,
         "todos": todos_for(request.user, today),
+        "panels": panels_for(request.user, today),
         "today": today,
     })
 

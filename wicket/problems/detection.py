@@ -234,23 +234,40 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 
 
 @dataclass
+class UpdateItem:
+    """One finding's figures before and after a run."""
+
+    name: str
+    old_message: str
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
 class Update:
     """One re-detection that changed the figures: when, who ran it, what it replaced."""
 
     at: Any
     by: Any
     note: str
-    old_message: str
-    changes: list[Change] = field(default_factory=list)
+    items: list[UpdateItem] = field(default_factory=list)
+
+
+def _item(old: dict[str, Any], new: dict[str, Any]) -> UpdateItem:
+    first = str(new.get("message") or old.get("message") or "").strip().splitlines()
+    return UpdateItem(name=first[0] if first else "", old_message=old.get("message", ""),
+                      changes=[c for c in changes(old, new) if c.key != "message"])
 
 
 def updates(events) -> list[Update]:
-    """Newest first, from the problem's `evidence_updated` events (already fetched: no query)."""
+    """Newest first, from the problem's `evidence_updated` events (already fetched: no query).
+
+    An event holds each changed finding ({"findings": [{"fingerprint", "old", "new"}]}), or, from before
+    problems were grouped by cause, the problem's one finding ({"old", "new"})."""
     out = []
     for e in events:
         if e.action != ProblemEvent.Action.EVIDENCE_UPDATED:
             continue
-        old, new = e.data.get("old") or {}, e.data.get("new") or {}
-        out.append(Update(at=e.at, by=e.by, note=e.note, old_message=old.get("message", ""),
-                          changes=[c for c in changes(old, new) if c.key != "message"]))
+        pairs = [(c.get("old") or {}, c.get("new") or {}) for c in e.data.get("findings", [])] \
+            or [(e.data.get("old") or {}, e.data.get("new") or {})]
+        out.append(Update(at=e.at, by=e.by, note=e.note, items=[_item(old, new) for old, new in pairs]))
     return out[::-1]

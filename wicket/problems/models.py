@@ -28,6 +28,21 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("已销号")
 
 
+class ClosureState(models.TextChoices):
+    """What fresh data says about a data-detected problem submitted as fixed (see closure.py)."""
+
+    CONFIRMED = "confirmed", _("已由数据确认整改")
+    NO_FRESH_DATA = "no_fresh_data", _("整改以来尚无新数据")
+    NOT_CONFIRMED = "not_confirmed", _("新数据显示问题仍在")
+
+
+class ListedProblems(models.Manager):
+    """The problem list: a problem merged into another (`merged_into`) lives on only as its record."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(merged_into__isnull=True)
+
+
 class Problem(models.Model):
     unit = models.ForeignKey("orgs.Unit", verbose_name=_("责任单位"), on_delete=models.PROTECT,
                              related_name="problems")
@@ -60,16 +75,38 @@ class Problem(models.Model):
     evidence_data = models.JSONField(_("检测依据"), default=dict, blank=True)
     last_detected_at = models.DateTimeField(_("最近一次检测到"), null=True, blank=True)
     detector_cleared_at = models.DateTimeField(_("检测已不再发现"), null=True, blank=True)
+    # The latest detector run over this problem's scope, and how recent the data it read was.
+    checked_at = models.DateTimeField(_("最近一次重新检测"), null=True, blank=True)
+    data_as_of = models.DateTimeField(_("检测数据截至"), null=True, blank=True)
+
+    # Closure proven by fresh data: the date the unit says the rectification took effect, and what the
+    # data since then shows (closure.py), kept so the list can filter on it.
+    rectified_on = models.DateField(_("整改完成日期"), null=True, blank=True)
+    closure_state = models.CharField(_("数据核验"), max_length=20, choices=ClosureState.choices, blank=True)
+    closure_evidence = models.JSONField(_("数据核验依据"), default=dict, blank=True)
+    closure_checked_at = models.DateTimeField(_("数据核验时间"), null=True, blank=True)
+
+    # Problems regrouped into one per cause keep their record; their timeline moved to the survivor.
+    merged_into = models.ForeignKey("self", verbose_name=_("已并入"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="merged")
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, help_text="optimistic lock: bumped on every write")
-    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
+    # The times of detector runs and the closure verdict are refreshed by every run: the timeline records
+    # what matters of them (检测已不再发现, 已由数据确认整改), the record's history would only be noise.
+    history = HistoricalRecords(excluded_fields=["updated_at", "version", "checked_at", "data_as_of",
+                                                 "closure_state", "closure_evidence", "closure_checked_at"])
+
+    all_objects = models.Manager()  # merged problems too (their records, the migration)
+    objects = ListedProblems()
 
     class Meta:
         ordering = ["-found_on", "-id"]
+        base_manager_name = "all_objects"
+        default_manager_name = "objects"
         verbose_name = _("问题")
         verbose_name_plural = _("问题")
         constraints = [
@@ -81,6 +118,8 @@ class Problem(models.Model):
                 condition=~models.Q(status=Status.CLOSED) | models.Q(closed_at__isnull=False),
                 name="problem_closed_has_time",
             ),
+            models.CheckConstraint(condition=models.Q(merged_into__isnull=True) | models.Q(fingerprint__isnull=True),
+                                   name="problem_merged_has_no_fingerprint"),
         ]
         indexes = [
             models.Index(fields=["unit", "status"]),
@@ -113,6 +152,13 @@ class ProblemEvent(models.Model):
         EVIDENCE_UPDATED = "evidence_updated", _("检测数据已更新")
         EVIDENCE = "evidence", _("上传佐证材料")
         ESCALATE = "escalate", _("督办")
+        FINDINGS_ADDED = "findings_added", _("检测发现新的问题点")
+        FINDINGS_CLEARED = "findings_cleared", _("数据确认已整改")
+        FINDING_FIXED = "finding_fixed", _("问题点已整改")
+        FINDING_ACCEPTED = "finding_accepted", _("核验认可保留")
+        FINDING_REOPENED = "finding_reopened", _("问题点恢复待整改")
+        MERGED = "merged", _("合并问题")
+        DATA_CONFIRMED = "data_confirmed", _("已由数据确认整改")
         CALENDAR_CORRECTED = "calendar_corrected", _("工作日历更正")
 
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="events")
@@ -120,7 +166,10 @@ class ProblemEvent(models.Model):
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30, blank=True)
     note = models.TextField(blank=True)
-    # evidence_updated: {"old": ..., "new": ...}, the problem's evidence_data before and after the run.
+    # evidence_updated: {"findings": [{"fingerprint", "old", "new"}, ...]}, each finding's data before and
+    # after the run (before problems were grouped by cause: {"old", "new"}, the problem's one finding).
+    # Other finding events: {"findings": [fingerprint, ...]}; merged: {"merged": [{problem...}, ...]};
+    # an event moved here from a merged problem: {"from_problem": id, ...}.
     data = models.JSONField(default=dict, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                            related_name="+")
@@ -131,6 +180,55 @@ class ProblemEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class FindingState(models.TextChoices):
+    OPEN = "open", _("待整改")
+    REPORTED = "reported", _("单位已整改，待数据确认")
+    FIXED = "fixed", _("数据确认已整改")
+    ACCEPTED = "accepted", _("核验认可保留")
+
+
+class ProblemFinding(models.Model):
+    """One finding of a detector inside the problem of its cause (causes.py): where it is, what to write,
+    and its own state. Re-detection adds, updates or clears findings; it never opens a second problem
+    for the same cause."""
+
+    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="findings")
+    fingerprint = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(_("检测规则"), max_length=50)
+    checklist_code = models.CharField(_("问题类别"), max_length=10)
+    message = models.TextField(_("检测结论"))
+    data = models.JSONField(_("检测依据"), default=dict)  # the finding as the detector gave it (to_dict)
+    state = models.CharField(_("状态"), max_length=20, choices=FindingState.choices, default=FindingState.OPEN)
+    note = models.TextField(_("说明"), blank=True)  # the unit's note, or the verifier's reason for accepting
+    state_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    state_at = models.DateTimeField(null=True, blank=True)
+    first_seen_at = models.DateTimeField(_("首次发现"))
+    last_seen_at = models.DateTimeField(_("最近一次发现"))
+    gone_at = models.DateTimeField(_("检测已不再发现"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["last_seen_at"])
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("问题点")
+        verbose_name_plural = _("问题点")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(state__in=[s.value for s in FindingState]),
+                                   name="finding_state_valid"),
+            models.CheckConstraint(condition=~models.Q(state=FindingState.ACCEPTED) | ~models.Q(note=""),
+                                   name="finding_accepted_has_reason"),
+        ]
+        indexes = [models.Index(fields=["problem", "state"])]
+
+    def __str__(self) -> str:
+        return self.message[:60]
+
+    @property
+    def present(self) -> bool:
+        """Still found by the latest run of its detector."""
+        return self.gone_at is None
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:

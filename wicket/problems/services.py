@@ -12,12 +12,15 @@ from django.utils.translation import gettext as _
 from wicket.core.uploads import EVIDENCE_KINDS, check_upload
 from wicket.orgs import access
 
+from . import causes
+from .closure import closure_refresh
 from .deadlines import add_workdays_or_estimate
 from .errors import ConcurrentEditError, ProblemError
 from .lifecycle import SUPERVISOR, TRANSITIONS, UNIT, allowed_actions
-from .models import Evidence, Problem, ProblemEvent, Status
+from .models import Evidence, FindingState, Problem, ProblemEvent, ProblemFinding, Source, Status
 
 A = ProblemEvent.Action
+S = FindingState
 
 
 def deadline_from_workdays(found_on: dt.date, workdays: int) -> tuple[dt.date, bool]:
@@ -58,8 +61,21 @@ def _check_may_act(problem: Problem, by, transition) -> None:
     raise ProblemError(_("只有本单位的经办人或主要负责人可以执行“%(action)s”") % {"action": transition.label})
 
 
+def _check_ready(problem: Problem, findings: list[ProblemFinding]) -> None:
+    """A problem whose findings are things to fix is ready for verification when none is open."""
+    if not causes.is_itemised(problem.detector):
+        return
+    open_ = [f for f in findings if f.state == S.OPEN]
+    if open_:
+        raise ProblemError(_("还有 %(n)d 个问题点未整改：请逐一整改后标记“已整改”，或说明情况请县督查室认可后再提交核验")
+                           % {"n": len(open_)})
+
+
 @transaction.atomic
-def problem_transition(*, problem: Problem, action: str, by, note: str = "") -> Problem:
+def problem_transition(*, problem: Problem, action: str, by, note: str = "",
+                       rectified_on: dt.date | None = None) -> Problem:
+    """Move a problem along its lifecycle. Submitting a data-detected problem records the date the
+    rectification took effect (`rectified_on`, default today) and judges it on the data since then."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise ProblemError(_("未知的操作"))
@@ -68,16 +84,90 @@ def problem_transition(*, problem: Problem, action: str, by, note: str = "") -> 
     note = note.strip()
     if transition.note_required and not note:
         raise ProblemError(_("“%(action)s”必须填写理由") % {"action": transition.label})
+    fields = ["status", "closed_at", "version", "updated_at"]
+    findings: list[ProblemFinding] = []
+    detected = problem.source == Source.DATA_DETECTION and bool(problem.detector)
+    if transition.action == A.SUBMIT and detected:
+        findings = list(problem.findings.all())
+        _check_ready(problem, findings)
+        today = timezone.localdate()
+        rectified_on = rectified_on or today
+        if rectified_on > today or rectified_on < problem.found_on:
+            raise ProblemError(_("整改完成日期应在发现日期（%(found)s）与今天之间")
+                               % {"found": problem.found_on.isoformat()})
+        problem.rectified_on = rectified_on
+        fields.append("rectified_on")
     old = problem.status
     problem.status = transition.target
     problem.closed_at = timezone.now() if transition.target == Status.CLOSED else None
     problem.version = F("version") + 1
     problem._change_reason = str(transition.label)
-    problem.save(update_fields=["status", "closed_at", "version", "updated_at"])
+    problem.save(update_fields=fields)
     problem.refresh_from_db()
+    if transition.action == A.SUBMIT and detected:
+        note = "；".join(filter(None, [note, _("整改完成日期：%(d)s") % {"d": problem.rectified_on.isoformat()}]))
     ProblemEvent.objects.create(problem=problem, action=transition.action, from_status=old,
                                 to_status=problem.status, note=note, by=by)
+    if transition.action == A.SUBMIT and detected:
+        ProblemEvent.objects.bulk_create(closure_refresh(problems=[problem], findings={problem.pk: findings}, by=by))
     return problem
+
+
+FINDING_ACTIONS = ("fix", "accept", "reopen")
+
+
+@transaction.atomic
+def problem_finding_act(*, finding: ProblemFinding, action: str, by, note: str = "") -> ProblemFinding:
+    """Work through a problem's findings one by one.
+
+    fix      the unit's liaison or head: put right, with a note of what was changed (待数据确认)
+    accept   the county supervisor: keep it as it is, with the reason (e.g. the law requires it)
+    reopen   undo either: the unit its own mark, the supervisor an acceptance
+    """
+    finding = ProblemFinding.objects.select_for_update().select_related("problem").get(pk=finding.pk)
+    problem = finding.problem
+    note = note.strip()
+    is_unit, is_sup = access.can_edit_unit(by, problem.unit_id), access.is_supervisor(by)
+    if problem.status == Status.CLOSED:
+        raise ProblemError(_("问题已销号，不能再修改问题点"))
+    if not causes.is_itemised(problem.detector):
+        raise ProblemError(_("该问题的检测发现是同一原因的多次出现，请整体整改后提交核验"))
+    if action == "fix":
+        if not is_unit:
+            raise ProblemError(_("只有本单位的经办人或主要负责人可以标记问题点已整改"))
+        if finding.state != S.OPEN:
+            raise ProblemError(_("该问题点当前为“%(s)s”，不能标记已整改") % {"s": finding.get_state_display()})
+        state, event, label = S.REPORTED, A.FINDING_FIXED, _("标记已整改")
+    elif action == "accept":
+        if not is_sup:
+            raise ProblemError(_("只有县督查室可以认可保留问题点"))
+        if finding.state not in (S.OPEN, S.REPORTED) or finding.gone_at is not None:
+            raise ProblemError(_("该问题点当前为“%(s)s”，不能认可保留") % {"s": finding.get_state_display()})
+        if not note:
+            raise ProblemError(_("认可保留必须填写理由（例如：法律法规明确要求）"))
+        state, event, label = S.ACCEPTED, A.FINDING_ACCEPTED, _("认可保留")
+    elif action == "reopen":
+        if finding.state == S.REPORTED and not is_unit:
+            raise ProblemError(_("只有本单位的经办人或主要负责人可以撤回“已整改”标记"))
+        if finding.state == S.ACCEPTED and not is_sup:
+            raise ProblemError(_("只有县督查室可以撤销认可"))
+        if finding.state not in (S.REPORTED, S.ACCEPTED):
+            raise ProblemError(_("该问题点当前为“%(s)s”，不能恢复待整改") % {"s": finding.get_state_display()})
+        state, event, label = S.OPEN, A.FINDING_REOPENED, _("恢复待整改")
+    else:
+        raise ProblemError(_("未知的操作"))
+    now = timezone.now()
+    finding.state, finding.note, finding.state_by, finding.state_at = state, note, by, now
+    finding._change_reason = str(label)  # type: ignore[attr-defined]
+    finding.save(update_fields=["state", "note", "state_by", "state_at"])
+    what = causes.finding_title(finding.data)
+    ProblemEvent.objects.create(problem=problem, action=event, from_status=problem.status, to_status=problem.status,
+                                by=by, note=f"{what}" + (f"：{note}" if note else ""),
+                                data={"findings": [finding.fingerprint]})
+    if problem.status == Status.AWAITING_VERIFICATION:
+        ProblemEvent.objects.bulk_create(closure_refresh(
+            problems=[problem], findings={problem.pk: list(problem.findings.all())}, by=by, now=now))
+    return finding
 
 
 RECTIFY_FIELDS = ("measures", "responsible", "deadline", "deadline_workdays", "immediate")
@@ -139,5 +229,5 @@ def evidence_add(*, problem: Problem, by, upload, kind: str = "rectification",
     return evidence
 
 
-__all__ = ["problem_create", "problem_transition", "problem_rectify", "problem_note", "evidence_add",
-           "deadline_from_workdays", "UNIT"]
+__all__ = ["problem_create", "problem_transition", "problem_finding_act", "problem_rectify", "problem_note",
+           "evidence_add", "deadline_from_workdays", "UNIT"]

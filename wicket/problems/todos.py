@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wicket.core.nav import Todo
+from wicket.core.nav import Panel, Todo
 from wicket.orgs import access
 
 from .lifecycle import OPEN_STATUSES
 from .models import Problem, ProblemEvent
-from .selectors import overdue_q, problems_due
+from .selectors import overdue_q, problems_due, unit_open_causes
 
 CORRECTION_DAYS = 14  # how long a calendar correction of a deadline stays on the home page
 
@@ -31,6 +31,22 @@ def problem_todos(*, user, today: dt.date) -> list[Todo]:
             todos.append(Todo(text=_("全县逾期未整改的问题"), url=f"{list_url}?overdue=1", level="danger",
                               count=overdue))
     return todos
+
+
+def unit_causes_panel(*, user, today: dt.date) -> Panel | None:
+    """A unit's people see their open problems on the home page, one line per cause (not per finding)."""
+    if access.is_county_wide(user):
+        return None
+    units = access.unit_ids_for(user)
+    if not units:
+        return None
+    problems = unit_open_causes(unit_ids=list(units), limit=PANEL_ROWS + 1)
+    return Panel("problems/_home_causes.html", {
+        "problems": problems[:PANEL_ROWS], "more": len(problems) > PANEL_ROWS, "today": today,
+        "list_url": reverse("problems:list") + "?status=open"}, order=10)
+
+
+PANEL_ROWS = 15
 
 
 def calendar_correction_todos(*, user, today: dt.date) -> list[Todo]:

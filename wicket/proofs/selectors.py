@@ -14,6 +14,7 @@ from analysis.proofs import RECOMMENDATIONS, SHARED_SOURCES
 from wicket.orgs import access
 from wicket.orgs.models import Unit
 from wicket.problems.models import Problem
+from wicket.problems.selectors import problems_by_finding
 
 from .models import CatalogVersion, FindingRow, ItemRow, ProofRow, VersionStatus
 from .services import DETECTOR
@@ -131,7 +132,8 @@ def issuers_of(version: CatalogVersion) -> list[str]:
 
 
 def problems_by_fingerprint(fingerprints: list[str]) -> dict[str, Problem]:
-    return {p.fingerprint: p for p in Problem.objects.filter(fingerprint__in=fingerprints, detector=DETECTOR)}
+    """Finding fingerprint -> the problem it is filed under (one problem per cause holds several)."""
+    return problems_by_finding(fingerprints, detector=DETECTOR)
 
 
 def versions_list(limit: int = 50) -> list[CatalogVersion]:

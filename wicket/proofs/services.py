@@ -213,7 +213,7 @@ def proof_findings_send(*, by) -> IntakeResult:
         "data", flat=True)
     resolve = unit_resolver()
     result = findings_intake(findings=[_Stored(d) for d in rows], detector=DETECTOR, scope=SCOPE,
-                             resolve_unit=resolve, campaign=campaign_current(), by=by)
+                             resolve_unit=resolve, campaign=campaign_current(), by=by, data_as_of=version.applied_at)
     version.sent_at, version.sent_summary = timezone.now(), result.summary()
     version.save(update_fields=["sent_at", "sent_summary"])
     return result

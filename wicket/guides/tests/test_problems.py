@@ -1,5 +1,6 @@
-"""Findings become problems of the owning department through the one intake door: re-checking never
-duplicates, a fixed finding is offered for closure, and a cross-site finding compares every source."""
+"""Findings become problems of the owning department through the one intake door, one problem per
+guide: re-checking never duplicates, a fixed finding clears inside its problem, a guide with nothing
+left is offered for closure, and a cross-site finding compares every source."""
 
 from django.urls import reverse
 
@@ -16,37 +17,42 @@ def _send(county, client):
     return response.content.decode()
 
 
-def test_sending_makes_one_problem_per_finding_for_the_department(county, client_for, imported, campaign):
+def test_sending_makes_one_problem_per_guide_with_its_findings_inside(county, client_for, imported, campaign):
     page = _send(county, client_for(county.center_staff))
-    assert "新增问题 2 个，已存在 0 个，重新打开 0 个，检测已不再发现 0 个" in page
-    problems = Problem.objects.all()
-    assert {p.unit_id for p in problems} == {county.other_unit.pk}
-    assert {p.source for p in problems} == {Source.DATA_DETECTION}
-    assert {p.checklist_code for p in problems} == {"1.1", "1.3"}
-    assert {p.scope for p in problems} == {f"guides:{county.other_unit.pk}"}
-    assert {p.campaign_id for p in problems} == {campaign.pk}
-    assert set(problems.values_list("fingerprint", flat=True)) == set(Finding.objects.values_list("fingerprint",
-                                                                                                    flat=True))
+    assert "新增问题 1 个，已存在 0 个，重新打开 0 个，检测已不再发现 0 个" in page
+    p = Problem.objects.get()
+    assert (p.unit_id, p.source, p.scope, p.campaign_id) == (
+        county.other_unit.pk, Source.DATA_DETECTION, f"guides:{county.other_unit.pk}", campaign.pk)
+    assert p.title == "办事指南《个体工商户设立登记》：2 处需修改"
+    assert {f.checklist_code for f in p.findings.all()} == {"1.1", "1.3"}
+    assert set(p.findings.values_list("fingerprint", flat=True)) == set(Finding.objects.values_list("fingerprint",
+                                                                                                      flat=True))
 
 
 def test_sending_again_or_reimporting_the_same_file_never_duplicates(county, client_for, imported):
     c = client_for(county.center_staff)
     _send(county, c)
-    assert "新增问题 0 个，已存在 2 个" in _send(county, c)
+    assert "新增问题 0 个，已存在 1 个" in _send(county, c)
     services.import_guides(name="again.json", data=as_json(guide(), faulty()), by=county.center_staff)
-    assert "新增问题 0 个，已存在 2 个" in _send(county, c)
-    assert Problem.objects.count() == 2
+    assert "新增问题 0 个，已存在 1 个" in _send(county, c)
+    assert Problem.objects.count() == 1 and Problem.objects.get().findings.count() == 2
 
 
-def test_a_fixed_finding_is_offered_for_closure(county, client_for, imported):
+def test_a_fixed_finding_clears_inside_its_problem(county, client_for, imported):
     c = client_for(county.center_staff)
     _send(county, c)
     services.import_guides(name="fixed.json", data=as_json(guide(), faulty(phone="0557-8828006")),
                            by=county.center_staff)
-    assert "新增问题 0 个，已存在 1 个，重新打开 0 个，检测已不再发现 1 个" in _send(county, c)
-    fixed = Problem.objects.get(checklist_code="1.3")
-    assert fixed.detector_cleared_at is not None and fixed.status == Status.PENDING
-    assert Problem.objects.get(checklist_code="1.1").detector_cleared_at is None
+    assert "已存在 1 个，重新打开 0 个，检测已不再发现 0 个；问题点新增 0 处，数据确认已整改 1 处" in _send(county, c)
+    p = Problem.objects.get()
+    assert p.detector_cleared_at is None and p.status == Status.PENDING
+    assert dict(p.findings.values_list("checklist_code", "state")) == {"1.3": "fixed", "1.1": "open"}
+    # The whole guide put right: the problem is offered for closure.
+    services.import_guides(name="clean.json", data=as_json(guide(), guide(code="11341321MB0002", name="个体工商户设立登记")),
+                           by=county.center_staff)
+    assert "检测已不再发现 1 个" in _send(county, c)
+    p.refresh_from_db()
+    assert p.detector_cleared_at is not None and set(p.findings.values_list("state", flat=True)) == {"fixed"}
 
 
 def test_a_second_site_publishing_differently_gives_one_cross_site_finding_on_both_copies(county, imported):
@@ -64,7 +70,8 @@ def test_a_second_site_publishing_differently_gives_one_cross_site_finding_on_bo
 def test_when_the_sites_agree_again_the_cross_site_problem_is_offered_for_closure(county, imported):
     services.import_guides(name="省.json", data=as_json(guide(source="省政务服务网", promised_days="10个工作日")),
                            by=county.center_staff, send=True)
-    cross = Problem.objects.get(checklist_code="1.2")
+    cross = Problem.objects.get(findings__kind="inconsistent_across_sources")
+    assert cross.findings.count() == 1 and cross.checklist_code == "1.2"
     _, result = services.import_guides(name="省.json", data=as_json(guide(source="省政务服务网")),
                                        by=county.center_staff, send=True)
     cross.refresh_from_db()
@@ -74,9 +81,9 @@ def test_when_the_sites_agree_again_the_cross_site_problem_is_offered_for_closur
 def test_sending_from_the_import_page_covers_its_departments_and_is_recorded(county, client_for, imported):
     c = client_for(county.center_staff)
     page = c.post(reverse("guides:import_send", args=[imported.pk]), follow=True).content.decode()
-    assert "已送入问题清单：新增问题 2 个" in page
+    assert "已送入问题清单：新增问题 1 个" in page
     imported.refresh_from_db()
-    assert imported.sent_at and imported.sent_summary.startswith("新增问题 2 个")
+    assert imported.sent_at and imported.sent_summary.startswith("新增问题 1 个")
 
 
 def test_the_guide_page_links_each_finding_to_its_problem(county, client_for, imported):

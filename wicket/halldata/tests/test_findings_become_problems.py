@@ -20,8 +20,8 @@ def test_a_phone_nobody_answers_becomes_one_problem_of_its_unit_and_clears_when_
     _store(county, "calls", _calls(2))  # 10 of 20 answered: 50%
     problem = Problem.objects.get(detector="calls")
     assert problem.unit == county.other_unit and problem.checklist_code == "1.3"
-    assert problem.evidence_data["evidence"]["answer_rate"] == 0.5
-    assert "0557-8600001" in problem.title
+    assert problem.findings.get().data["evidence"]["answer_rate"] == 0.5
+    assert problem.title == "咨询电话 0557-8600001：接通率低于要求"
 
     _store(county, "calls", _calls(2))
     assert Problem.objects.filter(detector="calls").count() == 1
@@ -40,8 +40,9 @@ def test_unanswered_bad_ratings_of_a_window_become_one_problem_listing_them(coun
     assert problems.count() == 1
     p = problems.get()
     assert p.unit == county.unit and p.checklist_code == "6"
-    assert p.title.startswith("测试县城关镇人民政府综合窗口2有 3 条差评超过 5 个工作日仍未答复")
-    assert "第2次没人理" in p.description and p.evidence_data["evidence"]["rating_ids"] == ["R2", "R3", "R4"]
+    assert p.title == "窗口“综合窗口2”好差评：差评超期未答复"
+    assert p.description.startswith("测试县城关镇人民政府综合窗口2有 3 条差评超过 5 个工作日仍未答复")
+    assert "第2次没人理" in p.description and p.findings.get().data["evidence"]["rating_ids"] == ["R2", "R3", "R4"]
 
 
 def test_a_scalper_in_a_hall_becomes_a_problem_of_the_unit_that_owns_the_hall(county, halls):
@@ -49,7 +50,7 @@ def test_a_scalper_in_a_hall_becomes_a_problem_of_the_unit_that_owns_the_hall(co
     _store(county, "tickets", tickets_gbk(rows))
     p = Problem.objects.get(detector="queue", checklist_code="4.3")
     assert p.unit == county.unit and p.scope == f"halldata:hall:{halls.town.pk}"
-    assert "H-001" in p.title and p.evidence_data["evidence"]["holder"] == "H-001"
+    assert p.title.endswith("疑似“黄牛”取号（1 人）") and p.findings.get().data["evidence"]["holder"] == "H-001"
     before = Problem.objects.filter(detector="queue").count()
     _store(county, "tickets", tickets_gbk(rows))
     assert Problem.objects.filter(detector="queue").count() == before

@@ -32,7 +32,7 @@ def test_a_finding_that_disappears_is_offered_for_closure_not_dropped(county):
     run(county, findings(("县市场监管局", "a"), ("县市场监管局", "b")))
     result = run(county, findings(("县市场监管局", "a")))
     assert result.cleared == 1
-    gone = Problem.objects.get(evidence_data__evidence__text="b")
+    gone = Problem.objects.get(findings__data__evidence__text="b")
     assert gone.status == Status.PENDING and gone.detector_cleared_at is not None
     assert gone.events.filter(action="detector_cleared").exists()
     # The supervisor may now close it straight away.
@@ -48,12 +48,14 @@ def test_another_scope_is_not_touched_by_a_run(county):
 def test_a_closed_problem_found_again_is_reopened(county):
     run(county, findings(("城关镇", "x")))
     p = Problem.objects.get()
+    services.problem_finding_act(finding=p.findings.get(), action="fix", by=county.liaison, note="已删除")
     services.problem_transition(problem=p, action="submit", by=county.liaison)
     services.problem_transition(problem=p, action="close", by=county.supervisor)
-    result = run(county, findings(("城关镇", "x")))
+    result = run(county, findings(("城关镇", "x")))  # data newer than the closure still shows it
     p.refresh_from_db()
     assert result.reopened == 1 and p.status == Status.IN_PROGRESS
     assert p.events.last().action == "detected_again"
+    assert p.findings.get().state == "open"
 
 
 def test_findings_for_an_unknown_unit_are_reported_not_lost(county):

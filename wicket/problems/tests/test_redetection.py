@@ -37,11 +37,17 @@ def written(problem=None):
 
 
 def section(page: str, testid: str) -> str:
-    """The HTML of the element carrying data-testid=testid (up to the next one of the same tag closing)."""
+    """The HTML of the element carrying data-testid=testid, up to its own closing tag."""
     m = re.search(rf'<(\w+)[^>]*data-testid="{testid}"', page)
     assert m, testid
     tag, start = m.group(1), m.start()
-    return page[start: page.index(f"</{tag}>", start)]
+    depth, pos = 0, start
+    for t in re.finditer(rf"<(/?){tag}\b", page[start:]):
+        depth += -1 if t.group(1) else 1
+        if depth == 0:
+            pos = start + t.start()
+            break
+    return page[start:pos]
 
 
 def test_the_same_data_again_writes_nothing(county):
@@ -56,21 +62,24 @@ def test_the_same_data_again_writes_nothing(county):
 def test_changed_figures_replace_the_evidence_and_keep_the_old_on_one_event(county):
     run(county, [line_finding(0.5)])
     p = Problem.objects.get()
-    events, history = written(p)
+    f = p.findings.get()
+    events, history, finding_history = *written(p), f.history.count()
     result = run(county, [line_finding(0.62)])
     p.refresh_from_db()
+    f.refresh_from_db()
     assert result.updated == 1 and "其中 1 个问题的检测数据有变化，已更新" in result.summary()
-    assert p.evidence_data["evidence"]["answer_rate"] == 0.62
-    assert "接通率 62.0%" in p.description and "接通率 62.0%" in p.title
-    assert written(p) == (events + 1, history + 1)
+    assert f.data["evidence"]["answer_rate"] == 0.62 and "接通率 62.0%" in f.message
+    assert "接通率 62.0%" in p.description and p.title == f"咨询电话 {LINE}：接通率低于要求"
+    assert written(p) == (events + 1, history + 1) and f.history.count() == finding_history + 1
     event = p.events.get(action="evidence_updated")
-    assert event.data["old"]["evidence"]["answer_rate"] == 0.5
-    assert event.data["new"]["evidence"]["answer_rate"] == 0.62
-    assert "2 项检测数据有变化" in event.note  # answer rate and answered calls
+    (change,) = event.data["findings"]
+    assert change["fingerprint"] == f.fingerprint
+    assert change["old"]["evidence"]["answer_rate"] == 0.5 and change["new"]["evidence"]["answer_rate"] == 0.62
+    assert "1 处问题点的检测数据有变化（2 项）" in event.note  # answer rate and answered calls
     assert p.history.first().history_change_reason == "检测数据已更新"
     # Running the new figures once more is again a no-op.
     run(county, [line_finding(0.62)])
-    assert written(p) == (events + 1, history + 1)
+    assert written(p) == (events + 1, history + 1) and f.history.count() == finding_history + 1
 
 
 def test_the_page_shows_the_new_figure_and_the_old_one_under_history(county, client_for):
@@ -78,25 +87,22 @@ def test_the_page_shows_the_new_figure_and_the_old_one_under_history(county, cli
     run(county, [line_finding(0.62)])
     p = Problem.objects.get()
     page = client_for(county.liaison).get(reverse("problems:detail", args=[p.pk])).content.decode()
-    figures = section(page, "detection-figures")
-    assert "接通率" in figures and "62.0%" in figures and "50.0%" not in figures
-    assert "接通率 62.0%" in section(page, "detection-message")
-    assert "检测数据已更新" in section(page, "detection-updated")
+    finding = section(page, "findings")
+    assert "接通率 62.0%" in finding and "62.0%" in finding and "50.0%" not in finding
     history = section(page, "detection-history")
     assert "<summary>" in history and "检测数据已更新 1 次" in history
     assert re.search(r"<td>接通率</td><td>50.0%</td><td>62.0%</td>", history)
     assert "接通率 50.0%" in history  # the conclusion as it read before
-    # The record's own history names the swap without dumping the raw data.
-    record = page[page.index('id="history"'):]
-    assert "（见检测数据的历次记录）" in record and "接通率 50.0%" in record and "answer_rate" not in page
+    # The record's own history does not dump the raw data.
+    assert "answer_rate" not in page
 
 
 def test_a_problem_never_redetected_shows_its_evidence_without_history(county, client_for):
     run(county, [line_finding(0.5)])
     p = Problem.objects.get()
     page = client_for(county.liaison).get(reverse("problems:detail", args=[p.pk])).content.decode()
-    assert "50.0%" in section(page, "detection-figures")
-    assert 'data-testid="detection-history"' not in page and 'data-testid="detection-updated"' not in page
+    assert "50.0%" in section(page, "findings")
+    assert 'data-testid="detection-history"' not in page
 
 
 def test_the_stranger_cannot_see_the_evidence(county, client_for):
@@ -115,39 +121,33 @@ def test_a_description_a_person_rewrote_is_not_overwritten(county):
     run(county, [line_finding(0.62)])
     p.refresh_from_db()
     assert p.description == "镇便民服务中心电话午间无人值守，经核实属实。"
-    assert p.evidence_data["evidence"]["answer_rate"] == 0.62
+    assert p.findings.get().data["evidence"]["answer_rate"] == 0.62
     assert "问题描述已被人工修改，未覆盖" in p.events.get(action="evidence_updated").note
 
 
-def test_the_reopen_path_leaves_a_history_row(county):
-    run(county, [line_finding(0.5)])
-    p = Problem.objects.get()
+def close(county, p):
     services.problem_transition(problem=p, action="submit", by=county.liaison)
     services.problem_transition(problem=p, action="close", by=county.supervisor)
-    history, version = p.history.count(), Problem.objects.get().version
+
+
+def test_a_closed_line_is_not_reopened_by_the_data_it_was_closed_on(county):
+    """The line's finding covers the whole period: the same data again proves nothing new."""
+    run(county, [line_finding(0.5)])
+    p = Problem.objects.get()
+    close(county, p)
+    history = p.history.count()
     result = run(county, [line_finding(0.5)])
     p.refresh_from_db()
-    assert result.reopened == 1 and result.updated == 0
-    assert p.status == Status.IN_PROGRESS and p.closed_at is None and p.version == version + 1
-    assert p.history.count() == history + 1
-    row = p.history.first()
-    assert row.status == Status.IN_PROGRESS and row.history_user == county.center_staff
-    assert row.history_change_reason == "检测再次发现，重新打开"
-    assert list(p.events.filter(action__in=["detected_again", "evidence_updated"]).values_list("action", flat=True)) \
-        == ["detected_again"]
+    assert result.reopened == 0 and p.status == Status.CLOSED and p.history.count() == history
 
 
-def test_a_closed_problem_found_again_with_new_figures_is_reopened_and_updated(county):
+def test_another_line_of_the_unit_after_closure_is_a_cause_of_its_own(county):
     run(county, [line_finding(0.5)])
     p = Problem.objects.get()
-    services.problem_transition(problem=p, action="submit", by=county.liaison)
-    services.problem_transition(problem=p, action="close", by=county.supervisor)
-    history = p.history.count()
-    run(county, [line_finding(0.3)])
+    close(county, p)
+    result = run(county, [line_finding(0.5), line_finding(0.4, line="0571-8800002")])
     p.refresh_from_db()
-    assert p.status == Status.IN_PROGRESS and p.evidence_data["evidence"]["answer_rate"] == 0.3
-    assert p.history.count() == history + 1  # one row for both changes
-    assert list(p.events.values_list("action", flat=True))[-2:] == ["evidence_updated", "detected_again"]
+    assert (result.created, result.reopened) == (1, 0) and p.status == Status.CLOSED
 
 
 def test_a_cleared_problem_seen_again_is_no_longer_offered_for_closure(county):
@@ -155,13 +155,14 @@ def test_a_cleared_problem_seen_again_is_no_longer_offered_for_closure(county):
     p = Problem.objects.get()
     run(county, [])
     p.refresh_from_db()
-    assert p.detector_cleared_at is not None
-    assert p.history.first().history_change_reason == "检测已不再发现"
+    assert p.detector_cleared_at is not None and p.findings.get().state == "fixed"
+    assert p.history.first().history_change_reason == "问题点已由数据确认整改；检测已不再发现"
     history = p.history.count()
     run(county, [line_finding(0.5)])
     p.refresh_from_db()
     assert p.detector_cleared_at is None and p.history.count() == history + 1
     assert p.events.last().action == "detected_again" and "不宜销号" in p.events.last().note
+    assert p.findings.get().state == "open"
 
 
 def findings_for(n: int, rate: float, prefix: str = "0571-88") -> list[Finding]:

@@ -131,3 +131,72 @@ def test_list_filters_and_counts_match_the_database(county, client_for, campaign
     assert "共 2 个" in body and "逾期 1" in body
     body = c.get(reverse("problems:list"), {"overdue": "1"}).content.decode()
     assert "共 1 个" in body
+
+
+def test_the_list_groups_by_unit_and_category_with_counts(county, client_for, campaign):
+    make_problem(county.unit, county.liaison, code="4.1", title="甲")
+    make_problem(county.unit, county.liaison, code="4.2", title="乙")
+    make_problem(county.unit, county.liaison, code="1.1", title="丙")
+    make_problem(county.other_unit, county.other_liaison, code="5", title="丁")
+    body = client_for(county.supervisor).get(reverse("problems:list")).content.decode()
+    assert body.count('data-testid="group-unit"') == 2 and body.count('data-testid="group-category"') == 3
+    assert "城关镇 <span class=\"text-secondary fw-normal\">3 个问题</span>" in body
+    assert "第 4 类 · 2 个" in body and "第 1 类 · 1 个" in body and "第 5 类 · 1 个" in body
+    # The unit's own people see only their unit's group.
+    mine = client_for(county.liaison).get(reverse("problems:list")).content.decode()
+    assert mine.count('data-testid="group-unit"') == 1 and "丁" not in mine
+
+
+def test_the_ready_filter_keeps_only_problems_the_data_confirms(county, client_for):
+    from wicket.problems.models import ClosureState
+
+    confirmed = make_problem(county.unit, county.liaison, title="数据已确认")
+    waiting = make_problem(county.unit, county.liaison, title="尚无新数据")
+    Problem.objects.filter(pk=confirmed.pk).update(status=Status.AWAITING_VERIFICATION,
+                                                   closure_state=ClosureState.CONFIRMED)
+    Problem.objects.filter(pk=waiting.pk).update(status=Status.AWAITING_VERIFICATION,
+                                                 closure_state=ClosureState.NO_FRESH_DATA)
+    body = client_for(county.supervisor).get(reverse("problems:list"), {"ready": "1"}).content.decode()
+    assert "数据已确认" in body and "尚无新数据" not in body and "共 1 个" in body
+
+
+def test_the_list_takes_the_same_queries_for_few_or_many_problems(county, client_for, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    c = client_for(county.supervisor)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert c.get(reverse("problems:list")).status_code == 200
+        return len(ctx.captured_queries)
+
+    make_problem(county.unit, county.liaison)
+    few = queries()
+    for i in range(30):
+        make_problem(county.unit if i % 2 else county.other_unit, county.liaison, code=f"{i % 6 + 1}", title=f"问题{i}")
+    assert queries() == few
+
+
+def test_a_merged_problem_sends_its_visitor_to_the_problem_it_joined(county, client_for):
+    survivor = make_problem(county.unit, county.liaison, title="同一原因")
+    merged = make_problem(county.unit, county.liaison, title="并入的")
+    Problem.all_objects.filter(pk=merged.pk).update(merged_into=survivor)
+    response = client_for(county.liaison).get(reverse("problems:detail", args=[merged.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("problems:detail", args=[survivor.pk])
+    assert client_for(county.other_liaison).get(reverse("problems:detail", args=[merged.pk])).status_code == 404
+    assert "并入的" not in client_for(county.liaison).get(reverse("problems:list")).content.decode()
+
+
+def test_the_home_page_shows_the_units_open_problems_by_cause(county, client_for):
+    from wicket.problems.intake import findings_intake
+    from wicket.problems.tests.test_grouping import hour, month
+
+    findings_intake(findings=[month("2026-01"), month("2026-02"), hour(14)], detector="queue", scope="h",
+                    resolve_unit=lambda _s: county.unit)
+    make_problem(county.other_unit, county.other_liaison, title="别的单位的问题")
+    page = client_for(county.liaison).get(reverse("home")).content.decode()
+    assert page.count('data-testid="home-cause"') == 1
+    assert "城关镇为民服务中心：下午等候过长（2 个月出现，1 个时段）" in page and "3 处，其中待整改 3 处" in page
+    assert "别的单位的问题" not in page
+    assert 'data-testid="home-causes"' not in client_for(county.supervisor).get(reverse("home")).content.decode()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from analysis.proofs.cli import main as cli_main
-from wicket.problems.models import Problem
+from wicket.problems.models import ProblemFinding
 from wicket.proofs.models import CatalogVersion, FindingRow, ItemRow
 
 from .conftest import as_json, as_xlsx, upload
@@ -40,7 +40,7 @@ def test_the_cli_and_the_web_find_the_same(county, client_for, tmp_path, capsys,
                                  i["issuers_after"], i["depth_after"]) for i in cli["items"]}
 
     c.post(reverse("proofs:send"))
-    sent = set(Problem.objects.values_list("fingerprint", flat=True))
+    sent = set(ProblemFinding.objects.values_list("fingerprint", flat=True))
     assert sent == {f["fingerprint"] for f in cli["findings"] if f["subject"] != "村(居)委会"}
 
 

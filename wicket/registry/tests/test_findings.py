@@ -37,11 +37,13 @@ def test_gaps_are_receive_only_windows_and_missing_copiers_and_queue_machines(co
 def test_the_intake_makes_problems_once_and_a_rerun_changes_nothing(county):
     _halls(county)
     first = services.registry_findings_intake(by=county.center_staff)
-    assert first.created == 3
+    assert (first.created, first.findings_added) == (2, 3)  # one problem per hall
     again = services.registry_findings_intake(by=county.supervisor)
-    assert again.created == 0 and again.unchanged == 3 and Problem.objects.count() == 3
+    assert again.created == 0 and again.unchanged == 2 and Problem.objects.count() == 2
     p = Problem.objects.get(checklist_code="3.2")
     assert p.unit == county.unit and p.detector == "registry" and p.source == "data_detection"
+    station = Problem.objects.get(findings__kind="hall_without_copier")
+    assert station.title == "便民服务站：不提供复印服务、没有排队叫号机" and station.findings.count() == 2
 
 
 def test_only_county_roles_run_the_intake(county, client_for):
@@ -50,4 +52,4 @@ def test_only_county_roles_run_the_intake(county, client_for):
         services.registry_findings_intake(by=county.liaison)
     assert client_for(county.liaison).post(reverse("registry:intake")).status_code == 404
     response = client_for(county.supervisor).post(reverse("registry:intake"), follow=True)
-    assert "新增问题 3 个" in response.content.decode()
+    assert "新增问题 2 个" in response.content.decode()

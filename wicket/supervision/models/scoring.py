@@ -15,6 +15,7 @@ class RuleKind(models.TextChoices):
     UPHELD_PUBLIC_REPORT = "upheld_public_report", _("群众反映问题属实")
     SEND_BACK = "send_back", _("整改被退回")
     CLOSED_ON_TIME = "closed_on_time", _("按期整改销号")
+    RECURRED = "recurred", _("销号后问题复发（数据检测再次发现）")
 
 
 DEFAULT_POINTS = {
@@ -23,6 +24,7 @@ DEFAULT_POINTS = {
     RuleKind.UPHELD_PUBLIC_REPORT: Decimal("-1"),
     RuleKind.SEND_BACK: Decimal("-0.5"),
     RuleKind.CLOSED_ON_TIME: Decimal("0.5"),
+    RuleKind.RECURRED: Decimal("-1"),
 }
 
 

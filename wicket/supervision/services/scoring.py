@@ -102,7 +102,7 @@ def scheme_update(*, scheme: AssessmentScheme, by, base: Decimal, points: dict[s
 
 
 def _counts(campaign, today: dt.date) -> dict[int, dict[str, int]]:
-    """unit_id → rule kind → count (two queries)."""
+    """unit_id → rule kind → count (three queries)."""
     late_closed = Q(status=Status.CLOSED, deadline__isnull=False, closed_at__date__gt=F("deadline"))
     open_overdue = ~Q(status=Status.CLOSED) & Q(deadline__lt=today)
     rows = Problem.objects.filter(campaign=campaign).values("unit_id").annotate(
@@ -117,6 +117,12 @@ def _counts(campaign, today: dt.date) -> dict[int, dict[str, int]]:
              .values("problem__unit_id").annotate(n=Count("id")))
     for r in backs:
         out.setdefault(r["problem__unit_id"], {})["send_back"] = r["n"]
+    # A closed problem the detectors found again: the rectification did not hold.
+    recurred = (ProblemEvent.objects.filter(problem__campaign=campaign, action=ProblemEvent.Action.DETECTED_AGAIN,
+                                            from_status=Status.CLOSED)
+                .values("problem__unit_id").annotate(n=Count("id")))
+    for r in recurred:
+        out.setdefault(r["problem__unit_id"], {})["recurred"] = r["n"]
     return out
 
 

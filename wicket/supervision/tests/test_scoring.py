@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wicket.problems import services
-from wicket.problems.models import Source
+from wicket.problems.models import Problem, Source
 from wicket.problems.tests.factories import make_problem
 from wicket.supervision.services.scoring import scheme_for_campaign, unit_scores
 
@@ -42,7 +42,7 @@ def test_each_score_is_the_base_plus_its_lines(county, campaign, record):
     town = scores["城关镇"]
     counts = {line.kind: line.count for line in town.lines}
     assert counts == {"overdue_problem": 1, "supervision_finding": 1, "upheld_public_report": 1, "send_back": 1,
-                      "closed_on_time": 1}
+                      "closed_on_time": 1, "recurred": 0}
     # 100 − 2 − 1 − 1 − 0.5 + 0.5
     assert town.score == Decimal("96") == town.base + sum(line.subtotal for line in town.lines)
     dept = scores["县市场监管局"]
@@ -107,3 +107,23 @@ def test_the_ranking_uses_a_bounded_number_of_queries(county, campaign, client_f
     c.get(reverse("supervision:ranking"))
     with django_assert_max_num_queries(20):
         assert c.get(reverse("supervision:ranking")).status_code == 200
+
+
+def test_a_problem_the_detectors_find_again_after_closure_counts_against_its_unit(county, campaign):
+    from analysis.common import Finding
+    from wicket.problems.intake import findings_intake
+
+    def run():
+        return findings_intake(
+            findings=[Finding(kind="hall_without_copier", checklist="4.1", subject="城关镇", key=("便民服务站",),
+                              message="便民服务站：不提供复印服务", evidence={"hall": "便民服务站"})],
+            detector="registry", scope="registry", resolve_unit=lambda _s: county.unit, campaign=campaign)
+
+    run()
+    p = Problem.objects.get()
+    services.problem_finding_act(finding=p.findings.get(), action="fix", by=county.liaison, note="已配复印机")
+    services.problem_transition(problem=p, action="submit", by=county.liaison)
+    services.problem_transition(problem=p, action="close", by=county.supervisor)
+    assert run().reopened == 1  # the register still shows no copier
+    line = next(line for line in by_unit(unit_scores(campaign=campaign))["城关镇"].lines if line.kind == "recurred")
+    assert (line.count, line.subtotal, line.label) == (1, -1, "销号后问题复发（数据检测再次发现）")
