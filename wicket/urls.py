@@ -20,5 +20,6 @@ urlpatterns = [
     path("guides/", include("wicket.guides.urls")),
     path("halldata/", include("wicket.halldata.urls")),
     path("proofs/", include("wicket.proofs.urls")),
+    path("ticketing/", include("wicket.ticketing.urls")),
     path("orgs/", include("wicket.orgs.urls")),
 ]
