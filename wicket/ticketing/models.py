@@ -219,6 +219,9 @@ class Counter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["hall", "day", "key"], name="ticketing_counter_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.day} {self.key} = {self.value}"
+
 
 class Channel(models.TextChoices):
     """As in the ticket log format."""

@@ -13,9 +13,8 @@ from django.utils import timezone
 from wicket.orgs import access
 from wicket.orgs.models import Role
 from wicket.registry.models import Hall
-
-from ..models import Device, TicketEvent, TicketingHall, Window
-from ..rules import may_manage, token_hash
+from wicket.ticketing.models import Device, TicketEvent, TicketingHall, Window
+from wicket.ticketing.rules import may_manage, token_hash
 
 READ_ROLES = (Role.SUPERVISOR, Role.CENTER_STAFF, Role.LIAISON, Role.HEAD)
 SEEN_EVERY = dt.timedelta(seconds=60)

@@ -13,8 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from analysis.queue_live import QueueNow, queue_now
-
-from ..models import Action, Queue, Status, Ticket, TicketEvent, TicketingHall, Tier, Window, WindowState
+from wicket.ticketing.models import (
+    Action,
+    Queue,
+    Status,
+    Ticket,
+    TicketEvent,
+    TicketingHall,
+    Tier,
+    Window,
+    WindowState,
+)
 
 LAST_CALLS = 8
 RECENT = dt.timedelta(hours=1)

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..models import Counter, Queue, TicketingHall
-from ..slots import slots_of
+from wicket.ticketing.models import Counter, Queue, TicketingHall
+from wicket.ticketing.slots import slots_of
 
 
 def slot_table(hall: TicketingHall, queue: Queue, day: dt.date, now: dt.datetime) -> list[dict[str, Any]]:

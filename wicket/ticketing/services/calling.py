@@ -20,7 +20,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Action, Queue, Status, Ticket, TicketEvent, Tier, Window, WindowState
+from wicket.ticketing.models import Action, Queue, Status, Ticket, TicketEvent, Tier, Window, WindowState
+
 from .closing import ensure_day_open
 
 IN_HAND = (Status.CALLED, Status.SERVING)

@@ -13,8 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Action, Status, Ticket, TicketEvent, TicketingHall, Tier, Window, WindowState
-from ..workdays import next_working_day
+from wicket.ticketing.models import (
+    Action,
+    Status,
+    Ticket,
+    TicketEvent,
+    TicketingHall,
+    Tier,
+    Window,
+    WindowState,
+)
+from wicket.ticketing.workdays import next_working_day
 
 
 def _closing_at(hall: TicketingHall, day: dt.date) -> dt.datetime:

@@ -13,8 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..identity import holder_id
-from ..models import (
+from wicket.ticketing.identity import holder_id
+from wicket.ticketing.models import (
     ACTIVE,
     Action,
     Agent,
@@ -29,8 +29,9 @@ from ..models import (
     TicketingHall,
     Tier,
 )
-from ..slots import Slot, booking_days, slot_at
-from ..workdays import is_working_day
+from wicket.ticketing.slots import Slot, booking_days, slot_at
+from wicket.ticketing.workdays import is_working_day
+
 from .closing import ensure_day_open
 
 BOOKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud and typed on a kiosk

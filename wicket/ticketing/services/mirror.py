@@ -24,8 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from wicket.halldata.services import tickets_store_for_hall
+from wicket.ticketing.models import Action, Queue, Status, Ticket, TicketEvent, TicketingHall
 
-from ..models import Action, Queue, Status, Ticket, TicketEvent, TicketingHall
 from .closing import ensure_day_open
 
 FMT = "%Y-%m-%d %H:%M:%S"

@@ -15,10 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wicket.registry.models import Hall
-
-from ..identity import holder_id
-from ..models import Agent, Device, Queue, TicketingHall, Window
-from ..rules import may_manage, token_hash
+from wicket.ticketing.identity import holder_id
+from wicket.ticketing.models import Agent, Device, Queue, TicketingHall, Window
+from wicket.ticketing.rules import may_manage, token_hash
 
 DEFAULT_HOURS = ((dt.time(8, 30), dt.time(12, 0)), (dt.time(14, 0), dt.time(17, 30)))
 RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：](\d{2})")
@@ -105,7 +104,7 @@ def window_save(*, hall: TicketingHall, by, number: int, name: str, queues: Iter
 @transaction.atomic
 def window_delete(*, window: Window, by) -> None:
     _require(by, window.hall.hall)
-    from ..models import Ticket
+    from wicket.ticketing.models import Ticket
 
     if Ticket.objects.filter(window=window).exists() or Ticket.objects.filter(target_window=window).exists():
         raise ValidationError(_("该窗口已叫过号，不能删除；不用时不开窗即可"))

@@ -12,12 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wicket.core.htmx import is_htmx
-
-from ..forms import PauseForm, TransferForm
-from ..models import Window
-from ..selectors import hall_version, window_for
-from ..selectors.board import earlier_visits, window_waiting
-from ..services import calling
+from wicket.ticketing.forms import PauseForm, TransferForm
+from wicket.ticketing.models import Window
+from wicket.ticketing.selectors import hall_version, window_for
+from wicket.ticketing.selectors.board import earlier_visits, window_waiting
+from wicket.ticketing.services import calling
 
 ACTIONS = {
     "call": calling.ticket_call_next, "recall": calling.ticket_recall, "start": calling.ticket_start,

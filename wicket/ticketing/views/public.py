@@ -17,14 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import throttle
-from ..forms import BookingForm, CheckInForm, TakeForm
-from ..models import Appointment, DeviceKind, Queue, Status, Ticket, TicketingHall
-from ..selectors import device_for, hall_version
-from ..selectors.board import display_board, position
-from ..services import issue
-from ..slots import booking_days, slots_of
-from ..workdays import next_working_day
+from wicket.ticketing import throttle
+from wicket.ticketing.forms import BookingForm, CheckInForm, TakeForm
+from wicket.ticketing.models import Appointment, DeviceKind, Queue, Status, Ticket, TicketingHall
+from wicket.ticketing.selectors import device_for, hall_version
+from wicket.ticketing.selectors.board import display_board, position
+from wicket.ticketing.services import issue
+from wicket.ticketing.slots import booking_days, slots_of
+from wicket.ticketing.workdays import next_working_day
 
 NO_CHANGE = 204
 
@@ -213,7 +213,7 @@ def _booking_context(device, token: str, request) -> dict:
         day = day if day in days else None
     slots = []
     if chosen and day:
-        from ..selectors.booking import slot_table
+        from wicket.ticketing.selectors.booking import slot_table
 
         slots = slot_table(hall, chosen["queue"], day, timezone.now())
     return {"device": device, "hall": hall, "token": token, "queues": queues, "chosen": chosen, "days": days,

@@ -15,13 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wicket.core.htmx import is_htmx
-
-from ..forms import AgentForm, DeviceForm, PriorityForm, QueueForm, SettingsForm, WindowForm
-from ..models import Agent, Device, DeviceKind, Queue, Ticket, Window
-from ..rules import may_manage
-from ..selectors import hall_for, hall_version, halls_for, registry_hall_for
-from ..selectors.board import live_figures, today_tickets
-from ..services import issue, setup
+from wicket.ticketing.forms import AgentForm, DeviceForm, PriorityForm, QueueForm, SettingsForm, WindowForm
+from wicket.ticketing.models import Agent, Device, DeviceKind, Queue, Ticket, Window
+from wicket.ticketing.rules import may_manage
+from wicket.ticketing.selectors import hall_for, hall_version, halls_for, registry_hall_for
+from wicket.ticketing.selectors.board import live_figures, today_tickets
+from wicket.ticketing.services import issue, setup
 
 
 def halls_view(request):
