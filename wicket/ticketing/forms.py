@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -67,7 +69,7 @@ class WindowForm(StyledForm):
 
     def __init__(self, *args, hall: TicketingHall, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["queues"].queryset = Queue.objects.filter(hall=hall)
+        cast(forms.ModelMultipleChoiceField, self.fields["queues"]).queryset = Queue.objects.filter(hall=hall)
 
 
 class DeviceForm(StyledForm):
@@ -93,8 +95,8 @@ class PriorityForm(StyledForm):
         self.fields["choice"].widget.choices = [(f"{q.pk}:{i}", f"{q.prefix} {q.name} · {item}")
                                                 for q in self.queues.values() for i, item in enumerate(q.item_list)]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         try:
             qid, idx = (int(x) for x in data.get("choice", "").split(":"))
             data["queue"] = self.queues[qid]
@@ -113,12 +115,13 @@ class TransferForm(StyledForm):
 
     def __init__(self, *args, hall: TicketingHall, exclude: Window, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["queue"].queryset = Queue.objects.filter(hall=hall, active=True)
-        self.fields["window"].queryset = Window.objects.filter(hall=hall).exclude(pk=exclude.pk)
-        self.fields["window"].label_from_instance = lambda w: f"{w.label} {w.name}".strip()
+        cast(forms.ModelChoiceField, self.fields["queue"]).queryset = Queue.objects.filter(hall=hall, active=True)
+        window = cast(forms.ModelChoiceField, self.fields["window"])
+        window.queryset = Window.objects.filter(hall=hall).exclude(pk=exclude.pk)
+        window.label_from_instance = lambda obj: f"{obj.label} {obj.name}".strip()  # type: ignore[method-assign]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if bool(data.get("queue")) == bool(data.get("window")):
             raise forms.ValidationError(_("请选择转到的业务类型或窗口（二选一）"))
         return data

@@ -10,6 +10,7 @@ tickets by `services/mirror.py`, in the form of an uploaded ticket log.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 
 from django.conf import settings
@@ -56,7 +57,7 @@ class TicketingHall(models.Model):
         return str(self.hall)
 
     @property
-    def sessions(self) -> list[tuple[str, object, object]]:
+    def sessions(self) -> list[tuple[str, dt.time, dt.time]]:
         """The half-days: ("am", open, close) and, if set, ("pm", open, close)."""
         out = [("am", self.am_open, self.am_close)]
         if self.pm_open and self.pm_close:
@@ -64,7 +65,7 @@ class TicketingHall(models.Model):
         return out
 
     @property
-    def closing(self):
+    def closing(self) -> dt.time:
         return self.pm_close or self.am_close
 
 

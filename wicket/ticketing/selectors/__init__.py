@@ -70,8 +70,12 @@ def device_for(token: str, kind: str) -> Device:
     now = timezone.now()
     if device.last_seen_at is None or now - device.last_seen_at > SEEN_EVERY:
         Device.objects.filter(pk=device.pk).update(last_seen_at=now)
-    device.version = device.version or 0
     return device
+
+
+def device_version(device: Device) -> int:
+    """The hall's version read with the device (`device_for`)."""
+    return int(getattr(device, "version", 0) or 0)
 
 
 def hall_version(hall_id: int) -> int:

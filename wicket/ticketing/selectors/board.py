@@ -92,7 +92,8 @@ def live_figures(hall: TicketingHall, now: dt.datetime | None = None) -> dict[st
     for qid, started, finished in (Ticket.objects.filter(hall=hall, status=Status.SERVED, finished_at__gte=now - RECENT,
                                                          started_at__isnull=False)
                                    .values_list("queue_id", "started_at", "finished_at")):
-        recent.setdefault(qid, []).append((finished - started).total_seconds() / 60)
+        if started and finished:
+            recent.setdefault(qid, []).append((finished - started).total_seconds() / 60)
     windows = list(Window.objects.filter(hall=hall).prefetch_related("queues"))
     open_on: dict[int, int] = {}
     for w in windows:
@@ -131,9 +132,10 @@ def position(ticket: Ticket, now: dt.datetime | None = None) -> dict[str, Any]:
     ahead = sum(1 for t in ahead_q.only("tier", "sort_at", "id") if _rank(t, now) < mine)
     windows = Window.objects.filter(hall_id=ticket.hall_id, queues=ticket.queue_id)
     open_n = windows.filter(state=WindowState.OPEN).count() or windows.count() or 1
-    service = ticket.queue.service_minutes
-    recent = list(Ticket.objects.filter(queue_id=ticket.queue_id, status=Status.SERVED, finished_at__gte=now - RECENT,
-                                        started_at__isnull=False).values_list("started_at", "finished_at")[:50])
+    service = float(ticket.queue.service_minutes)
+    recent = [(s, f) for s, f in Ticket.objects.filter(
+        queue_id=ticket.queue_id, status=Status.SERVED, finished_at__gte=now - RECENT, started_at__isnull=False)
+        .values_list("started_at", "finished_at")[:50] if s and f]
     if len(recent) >= 3:
         service = sum((f - s).total_seconds() for s, f in recent) / 60 / len(recent)
     wait = round(ahead * service / open_n) if ticket.day == today else None

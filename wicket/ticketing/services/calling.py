@@ -189,7 +189,7 @@ def ticket_transfer(*, window: Window, by, reason: str, queue: Queue | None = No
     if queue is not None:
         ticket.queue, data["to_queue"] = queue, queue.prefix
         ticket.target_window = None
-    else:
+    elif to_window is not None:
         ticket.target_window, data["to_window"] = to_window, to_window.number
     try:
         with transaction.atomic():

@@ -5,12 +5,13 @@ Times are fixed on a known working day so the tests never depend on today's cale
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pytest
 from django.utils import timezone
 
 from wicket.registry.models import Hall, HallKind
-from wicket.ticketing.models import DeviceKind
+from wicket.ticketing.models import Device, DeviceKind, Queue, TicketingHall, Window
 from wicket.ticketing.services import setup
 
 MONDAY = dt.date(2026, 3, 9)  # a working day; Friday 13 March is followed by Monday 16 March
@@ -22,6 +23,22 @@ PHONE = "13912345678"
 
 def at(day: dt.date, hh: int, mm: int = 0, ss: int = 0) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hh, mm, ss)))
+
+
+@dataclass
+class Setup:
+    hall: TicketingHall
+    a: Queue
+    b: Queue
+    w1: Window
+    w2: Window
+    w3: Window
+    kiosk: Device
+    kiosk_token: str
+    display: Device
+    display_token: str
+    booking: Device
+    booking_token: str
 
 
 @pytest.fixture
@@ -45,15 +62,10 @@ def th(county, town_hall):
     setup.window_save(hall=hall, by=by, window=w3, number=3, name="综合窗口", queues=[a, b])
     hall.refresh_from_db()
 
-    class Setup:
-        pass
-
-    s = Setup()
-    s.hall, s.a, s.b, s.w1, s.w2, s.w3 = hall, a, b, w1, w2, w3
-    s.kiosk, s.kiosk_token = setup.device_create(hall=hall, kind=DeviceKind.KIOSK, name="大门平板", by=by)
-    s.display, s.display_token = setup.device_create(hall=hall, kind=DeviceKind.DISPLAY, name="大屏", by=by)
-    s.booking, s.booking_token = setup.device_create(hall=hall, kind=DeviceKind.BOOKING, name="预约", by=by)
-    return s
+    kiosk, kiosk_token = setup.device_create(hall=hall, kind=DeviceKind.KIOSK, name="大门平板", by=by)
+    display, display_token = setup.device_create(hall=hall, kind=DeviceKind.DISPLAY, name="大屏", by=by)
+    booking, booking_token = setup.device_create(hall=hall, kind=DeviceKind.BOOKING, name="预约", by=by)
+    return Setup(hall, a, b, w1, w2, w3, kiosk, kiosk_token, display, display_token, booking, booking_token)
 
 
 @pytest.fixture
@@ -61,7 +73,7 @@ def clock(monkeypatch):
     """The server's clock, set by the test (clock.set(datetime)): pages compute “today” from it."""
 
     class Clock:
-        value = None
+        value: dt.datetime | None = None
 
         def set(self, when: dt.datetime) -> None:
             self.value = when

@@ -55,7 +55,7 @@ def test_without_the_nightly_job_the_first_call_of_the_day_carries_the_tickets_o
     kept = issue.ticket_issue(hall=th.hall, queue=th.b, item="最低生活保障申请", now=at(FRIDAY, 17))
     issue.ticket_issue(hall=th.hall, queue=th.b, item="最低生活保障申请", now=at(NEXT_MONDAY, 8, 10))
     got = calling.ticket_call_next(window=th.w2, by=county.liaison, now=at(NEXT_MONDAY, 8, 31))
-    assert got.pk == kept.pk and got.carried == 1
+    assert got is not None and got.pk == kept.pk and got.carried == 1
 
 
 def test_tickets_left_at_a_window_at_closing_are_settled(th, county):
@@ -64,6 +64,7 @@ def test_tickets_left_at_a_window_at_closing_are_settled(th, county):
     serving = calling.ticket_call_next(window=th.w1, by=county.liaison, now=at(FRIDAY, 17))
     calling.ticket_start(window=th.w1, by=county.liaison, now=at(FRIDAY, 17, 1))
     called = calling.ticket_call_next(window=th.w3, by=county.liaison, now=at(FRIDAY, 17, 2))
+    assert serving is not None and called is not None
     closing.day_close(hall=th.hall, day=FRIDAY, now=at(FRIDAY, 23))
     serving.refresh_from_db()
     called.refresh_from_db()

@@ -65,7 +65,8 @@ def test_ten_windows_calling_a_thousand_tickets_call_each_exactly_once_and_in_or
         windows.append(setup.window_save(hall=hall, by=county.liaison, window=w, number=n, name="", queues=serves))
     today = timezone.localdate()
     start = timezone.make_aware(dt.datetime.combine(today, dt.time(0, 0)))
-    tickets, numbers = [], defaultdict(int)
+    tickets: list[Ticket] = []
+    numbers: dict[str, int] = defaultdict(int)
     for i in range(1000):
         q = queues[i % 3] if i % 7 else queues[0]
         numbers[q.prefix] += 1
@@ -78,7 +79,7 @@ def test_ten_windows_calling_a_thousand_tickets_call_each_exactly_once_and_in_or
 
     def window_calls(i: int) -> list[tuple[int, float, float]]:
         window = windows[i]
-        got = []
+        got: list[tuple[int, float, float]] = []
         while True:
             began = time.monotonic()
             ticket = calling.ticket_call_next(window=window, by=county.liaison)

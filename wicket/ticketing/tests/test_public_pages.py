@@ -43,7 +43,9 @@ def test_the_display_poll_answers_204_until_something_happens(client, th, county
     clock.set(at(MONDAY, 9))
     issue.ticket_issue(hall=th.hall, queue=th.a, item="社会保障卡补办", now=at(MONDAY, 9))
     page = client.get(f"/ticketing/d/{th.display_token}/").content.decode()
-    version = re.search(r"board/\?v=(\d+)", page).group(1)
+    found = re.search(r"board/\?v=(\d+)", page)
+    assert found is not None
+    version = found.group(1)
     with django_assert_max_num_queries(2):
         assert client.get(f"/ticketing/d/{th.display_token}/board/?v={version}").status_code == 204
     calling.ticket_call_next(window=th.w1, by=county.liaison, now=at(MONDAY, 9, 1))

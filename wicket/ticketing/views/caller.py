@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from wicket.core.htmx import is_htmx
 from wicket.ticketing.forms import PauseForm, TransferForm
-from wicket.ticketing.models import Window
+from wicket.ticketing.models import Ticket, Window
 from wicket.ticketing.selectors import hall_version, window_for
 from wicket.ticketing.selectors.board import earlier_visits, window_waiting
 from wicket.ticketing.services import calling
@@ -69,8 +69,8 @@ def caller_act_view(request, hall_id, number):
         return _answer(request, window, error="；".join(exc.messages), status=409)
     message = ""
     if action == "call":
-        message = _("请 %(code)s 号到 %(n)s 号窗口办理") % {"code": result.code, "n": window.number} if result \
-            else _("现在没有等候的号")
+        message = _("请 %(code)s 号到 %(n)s 号窗口办理") % {"code": result.code, "n": window.number} \
+            if isinstance(result, Ticket) else _("现在没有等候的号")
     return _answer(request, window, message=message)
 
 
@@ -79,7 +79,7 @@ def caller_transfer_view(request, hall_id, number):
     window = window_for(request.user, hall_id, number)
     form = TransferForm(request.POST, hall=window.hall, exclude=window)
     if not form.is_valid():
-        return _answer(request, window, error="；".join(m for ms in form.errors.values() for m in ms), status=400)
+        return _answer(request, window, error="；".join(str(m) for ms in form.errors.values() for m in ms), status=400)
     d = form.cleaned_data
     try:
         ticket = calling.ticket_transfer(window=window, by=request.user, reason=d["reason"], queue=d.get("queue"),

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from wicket.ticketing import throttle
 from wicket.ticketing.forms import BookingForm, CheckInForm, TakeForm
 from wicket.ticketing.models import Appointment, DeviceKind, Queue, Status, Ticket, TicketingHall
-from wicket.ticketing.selectors import device_for, hall_version
+from wicket.ticketing.selectors import device_for, device_version, hall_version
 from wicket.ticketing.selectors.board import display_board, position
 from wicket.ticketing.services import issue
 from wicket.ticketing.slots import booking_days, slots_of
@@ -130,17 +130,17 @@ def kiosk_checkin_view(request, token):
 def display_view(request, token):
     device = device_for(token, DeviceKind.DISPLAY)
     return render(request, "ticketing/display.html", {
-        "device": device, "hall": device.hall, "token": token, "version": device.version,
+        "device": device, "hall": device.hall, "token": token, "version": device_version(device),
         **display_board(device.hall)})
 
 
 @login_not_required
 def display_board_view(request, token):
     device = device_for(token, DeviceKind.DISPLAY)
-    if _unchanged(request, str(device.version)):
+    if _unchanged(request, str(device_version(device))):
         return HttpResponse(status=NO_CHANGE)
     return render(request, "ticketing/_board.html", {
-        "hall": device.hall, "token": token, "version": device.version, **display_board(device.hall)})
+        "hall": device.hall, "token": token, "version": device_version(device), **display_board(device.hall)})
 
 
 # ---------------------------------------------------------------- a ticket's status
