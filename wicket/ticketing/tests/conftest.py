@@ -70,15 +70,16 @@ def th(county, town_hall):
 
 @pytest.fixture
 def clock(monkeypatch):
-    """The server's clock, set by the test (clock.set(datetime)): pages compute “today” from it."""
+    """The server's clock, set by the test (clock.set(datetime)) and running on from there: pages and the
+    live server compute “now” and “today” from it."""
+    real = timezone.now
 
     class Clock:
-        value: dt.datetime | None = None
+        offset = dt.timedelta(0)
 
         def set(self, when: dt.datetime) -> None:
-            self.value = when
+            self.offset = when - real()
 
     c = Clock()
-    real = timezone.now
-    monkeypatch.setattr(timezone, "now", lambda: c.value or real())
+    monkeypatch.setattr(timezone, "now", lambda: real() + c.offset)
     return c
