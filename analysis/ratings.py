@@ -26,7 +26,7 @@ from typing import Any
 from .common import Finding
 from .records import ensure_unique, load_records, pct, period_dict, rounded
 from .tabular import Column, Table, parse_datetime
-from .workdays import CalendarUnavailable, add_workdays, workdays_between
+from .workdays import CalendarUnavailable, WorkCalendar, package_calendar
 
 LEVEL_LABELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
 LEVEL_WORDS = {label: level for level, label in LEVEL_LABELS.items()}
@@ -131,11 +131,13 @@ class ReplyStatus:
     missing_year: int | None = None
 
 
-def reply_status(r: Rating, *, workdays: int, today: dt.date) -> ReplyStatus:
-    """Whether a 差评 was (or still can be) answered within `workdays` working days."""
+def reply_status(r: Rating, *, workdays: int, today: dt.date, calendar: WorkCalendar | None = None) -> ReplyStatus:
+    """Whether a 差评 was (or still can be) answered within `workdays` working days (on `calendar`,
+    by default the package's)."""
+    calendar = calendar or package_calendar()
     day = r.rated_at.date()
     try:
-        deadline = add_workdays(day, workdays)
+        deadline = calendar.add_workdays(day, workdays)
     except CalendarUnavailable as exc:
         # A working day is at least one calendar day, so within `workdays` calendar days is on time.
         if r.handled_at is not None and (r.handled_at.date() - day).days <= workdays:
@@ -259,14 +261,14 @@ def _place(r: Rating) -> str:
     return f"{r.unit}（{extra}）" if extra else r.unit
 
 
-def _reply_finding(r: Rating, st: ReplyStatus, *, workdays: int, today: dt.date) -> Finding:
+def _reply_finding(r: Rating, st: ReplyStatus, *, workdays: int, today: dt.date, calendar: WorkCalendar) -> Finding:
     assert st.deadline is not None
     said = f"评价内容：“{r.comment}”。" if r.comment else ""
     head = f"{_place(r)}{r.rated_at:%Y-%m-%d} 收到差评（{LEVEL_LABELS[r.level]}）。{said}"
     evidence = _comment(r, st) | {"unit": r.unit, "channel": r.channel, "reply_deadline_workdays": workdays}
     if st.status == OVERDUE:
         try:
-            overdue: int | None = workdays_between(st.deadline, today)
+            overdue: int | None = calendar.workdays_between(st.deadline, today)
         except CalendarUnavailable:
             overdue = None
         evidence |= {"today": today.isoformat(), "workdays_overdue": overdue}
@@ -275,7 +277,7 @@ def _reply_finding(r: Rating, st: ReplyStatus, *, workdays: int, today: dt.date)
         kind = "bad_rating_unanswered"
     else:
         assert r.handled_at is not None
-        late = workdays_between(st.deadline, r.handled_at.date())
+        late = calendar.workdays_between(st.deadline, r.handled_at.date())
         evidence |= {"workdays_late": late}
         message = (f"{head}{r.handled_at:%Y-%m-%d} 才答复，超过 {workdays} 个工作日的答复期限"
                    f"（{st.deadline:%Y-%m-%d}）{late} 个工作日。请建立差评按期回访答复机制。")
@@ -321,18 +323,21 @@ def rating_report(
     min_satisfaction: float = MIN_SATISFACTION,
     min_ratings: int = MIN_RATINGS,
     worst_limit: int = WORST_LIMIT,
+    calendar: WorkCalendar | None = None,
 ) -> RatingReport:
     """Satisfaction and 差评 figures, the worst windows and items, and category-6 findings.
 
     `today` (default: the real date) decides which unanswered 差评 are past their deadline.
     A window or item is `low_satisfaction` (and may rank among the worst) only with at
     least `min_ratings` ratings, so one unhappy visitor does not condemn a quiet window.
+    Working days are counted on `calendar` (default: the package's holiday calendar alone).
     """
     today = today or dt.date.today()
+    calendar = calendar or package_calendar()
     if reply_deadline_workdays < 0:
         raise ValueError("reply_deadline_workdays must not be negative")
     ratings = list(ratings)
-    statuses = {r.rating_id: reply_status(r, workdays=reply_deadline_workdays, today=today)
+    statuses = {r.rating_id: reply_status(r, workdays=reply_deadline_workdays, today=today, calendar=calendar)
                 for r in ratings if r.is_bad}
 
     findings: list[Finding] = []  # low satisfaction first, then unanswered, then late 差评
@@ -359,14 +364,14 @@ def rating_report(
         for r in sorted((r for r in ratings if r.is_bad), key=lambda r: (r.unit, r.window, r.rated_at, r.rating_id)):
             if statuses[r.rating_id].status == status:
                 findings.append(_reply_finding(r, statuses[r.rating_id], workdays=reply_deadline_workdays,
-                                               today=today))
+                                               today=today, calendar=calendar))
 
     undecided = [s.missing_year for s in statuses.values() if s.status == UNDETERMINED]
     warnings = []
     if undecided:
         years = "、".join(str(y) for y in sorted({y for y in undecided if y is not None}))
         warnings.append(f"{len(undecided)} 条差评的答复期限落在节假日日历尚无数据的年份（{years}），"
-                        "无法判断是否超期，未列为问题；请升级 chinese-calendar 后重新分析。")
+                        "无法判断是否超期，未列为问题；请在“工作日历”中录入该年节假日安排（或升级 chinese-calendar）后重新分析。")
     return RatingReport(
         overall=figures(ratings, statuses), by_unit=by_unit, by_window=by["window"], by_item=by["item"],
         by_staff=by_staff, worst_windows=worst["window"], worst_items=worst["item"], findings=findings,

@@ -26,7 +26,7 @@ class Column:
     required: bool = True
 
     def labels(self) -> set[str]:
-        return {_norm_header(x) for x in (self.name, *self.aliases)}
+        return {norm_header(x) for x in (self.name, *self.aliases)}
 
 
 @dataclass
@@ -43,8 +43,12 @@ class Table:
                           sheet=self.sheet)
 
 
-def _norm_header(text: str) -> str:
+def norm_header(text: str) -> str:
+    """A header as compared with column names: no spaces, lower case, half-width brackets."""
     return "".join(str(text).split()).lower().replace("（", "(").replace("）", ")")
+
+
+_norm_header = norm_header  # the older private name, still imported elsewhere
 
 
 def decode_text(data: bytes, *, file: str) -> str:
@@ -123,6 +127,18 @@ def read_table(
     sheet: str | None = None,
 ) -> Table:
     grid, sheet_name = read_grid(data, file=file, sheet=sheet)
+    return table_from_grid(grid, file=file, columns=columns, sheet=sheet_name)
+
+
+def table_from_grid(
+    grid: list[list[str]],
+    *,
+    file: str,
+    columns: Sequence[Column],
+    sheet: str | None = None,
+) -> Table:
+    """Rows of cells (the first row with text is the header) → a Table, as read_table does for a file."""
+    sheet_name = sheet
     # The header is the first row with any text in it.
     start = next((i for i, r in enumerate(grid) if any(c for c in r)), None)
     if start is None:
@@ -137,7 +153,7 @@ def read_table(
     for i, raw in enumerate(header):
         if not raw:
             continue
-        found = by_label.get(_norm_header(raw))
+        found = by_label.get(norm_header(raw))
         if found is None:
             ignored.append(raw)
         elif found.name in index:

@@ -2,6 +2,7 @@
 
     wicket demo [--port N]     create/upgrade the demo database, load the demo county, serve it
     wicket serve [--port N]    serve the configured database
+    wicket calendar import FILE | show YEAR   the county's working-day calendar
     wicket guides|proofs|queue|calls|ratings ...   the analysis commands (no database needed)
     wicket <django command>    any Django management command (migrate, createsuperuser, ...)
 
@@ -26,6 +27,7 @@ USAGE = """用法 / usage: wicket <command> [options]
 
   demo [--port N]    创建并载入演示县数据，启动演示站点 (create the demo county and serve it)
   serve [--port N]   启动站点 (serve the configured database)
+  calendar import FILE | show YEAR   工作日历：导入节假日安排表，查看某年 (the county's working-day calendar)
 {analysis}
   其他 Django 管理命令 (any Django management command): migrate, createsuperuser, ...
 """
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wicket.settings")
     from django.core.management import execute_from_command_line
 
-    if command in ("demo", "serve"):
+    if command in ("demo", "serve", "calendar"):
         execute_from_command_line(["wicket", f"wicket_{command}", *argv[1:]])
         return 0
     execute_from_command_line(["wicket", *argv])

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "wicket.core",
     "wicket.orgs",
+    "wicket.workcal",
     "wicket.checklist",
     "wicket.campaigns",
     "wicket.problems",

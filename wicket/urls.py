@@ -22,4 +22,5 @@ urlpatterns = [
     path("proofs/", include("wicket.proofs.urls")),
     path("ticketing/", include("wicket.ticketing.urls")),
     path("orgs/", include("wicket.orgs.urls")),
+    path("calendar/", include("wicket.workcal.urls")),
 ]

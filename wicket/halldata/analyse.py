@@ -26,6 +26,7 @@ from wicket.orgs.models import Unit
 from wicket.problems.intake import IntakeResult, findings_intake
 from wicket.registry.models import Hall
 from wicket.supervision.selectors import phone_test_calls
+from wicket.workcal.selectors import effective_calendar
 
 from .contracts import snapshot_check
 from .findings import rating_findings, scoped
@@ -195,7 +196,8 @@ def _ratings(unit: Unit | None) -> list[ARating]:
 def _ratings_snapshot(unit: Unit | None) -> list:
     ratings = _ratings(unit)
     workdays = reply_workdays()
-    report = rating_report(ratings, reply_deadline_workdays=workdays, today=timezone.localdate())
+    report = rating_report(ratings, reply_deadline_workdays=workdays, today=timezone.localdate(),
+                           calendar=effective_calendar())
     scope = f"unit:{unit.pk}" if unit is not None else "county"
     findings = rating_findings(report.findings, scope, workdays=workdays)
     data = {"report": {k: v for k, v in report.to_dict().items() if k != "findings"},

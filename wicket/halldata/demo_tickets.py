@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass, field
 
 from analysis.synth_halls import poisson
-from analysis.workdays import CalendarUnavailable, is_workday
+from wicket.workcal.selectors import effective_calendar
 
 OPEN, LUNCH, REOPEN, CLOSE = 9 * 60, 12 * 60, 13 * 60 + 30, 17 * 60
 HOURS = {9: 1.5, 10: 1.7, 11: 1.2, 13: 0.4, 14: 1.4, 15: 1.3, 16: 0.9}
@@ -41,12 +41,11 @@ class HallPlan:
 
 
 def open_days(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The halls' working days (the county's calendar; Monday–Friday in a year not yet known)."""
+    calendar = effective_calendar()
     out, day = [], start
     while day <= end:
-        try:
-            ok = is_workday(day)
-        except CalendarUnavailable:
-            ok = day.weekday() < 5
+        ok = calendar.day_info(day).workday
         if ok:
             out.append(day)
         day += dt.timedelta(days=1)

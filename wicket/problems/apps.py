@@ -8,8 +8,12 @@ class ProblemsConfig(AppConfig):
 
     def ready(self) -> None:
         from wicket.core.nav import NavItem, register_nav, register_todos
+        from wicket.workcal.hooks import register_listener
 
-        from .todos import problem_todos
+        from .deadlines import deadlines_recompute
+        from .todos import calendar_correction_todos, problem_todos
 
         register_nav(NavItem(_("问题整改清单"), "problems:list", order=20))
         register_todos(problem_todos)
+        register_todos(calendar_correction_todos)
+        register_listener(deadlines_recompute)

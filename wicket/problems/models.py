@@ -113,6 +113,7 @@ class ProblemEvent(models.Model):
         EVIDENCE_UPDATED = "evidence_updated", _("检测数据已更新")
         EVIDENCE = "evidence", _("上传佐证材料")
         ESCALATE = "escalate", _("督办")
+        CALENDAR_CORRECTED = "calendar_corrected", _("工作日历更正")
 
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=30, choices=Action.choices)

@@ -14,11 +14,11 @@ from wicket.problems.tests.factories import make_problem
     (dt.date(2025, 10, 9), 2, dt.date(2025, 10, 11)),  # Thursday → Friday → the 调休 Saturday
     (dt.date(2026, 11, 27), 1, dt.date(2026, 11, 30)),  # an ordinary weekend
 ])
-def test_working_days_follow_the_holiday_calendar(start, n, expected):
+def test_working_days_follow_the_holiday_calendar(db, start, n, expected):
     assert add_workdays_or_estimate(start, n) == (expected, False)
 
 
-def test_a_deadline_into_a_year_without_calendar_data_is_estimated_monday_to_friday():
+def test_a_deadline_into_a_year_without_calendar_data_is_estimated_monday_to_friday(db):
     from analysis.workdays import supported_years
 
     last = supported_years().stop - 1

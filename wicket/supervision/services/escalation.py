@@ -19,11 +19,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from analysis.workdays import CalendarUnavailable, workdays_between
+from analysis.workdays import WorkCalendar
 from wicket.orgs import access
 from wicket.problems.lifecycle import OPEN_STATUSES
 from wicket.problems.models import Problem, ProblemEvent
 from wicket.supervision.models import Escalation, EscalationLevel
+from wicket.workcal.selectors import effective_calendar
 
 DEFAULT_THRESHOLDS = (1, 5, 10)
 
@@ -41,15 +42,12 @@ def order_prefix() -> str:
     return getattr(settings, "WICKET_ESCALATION_ORDER_PREFIX", "督办")
 
 
-def overdue_workdays(deadline: dt.date, today: dt.date) -> int:
-    """Working days after the deadline up to and including today (Monday–Friday past the calendar's range)."""
+def overdue_workdays(deadline: dt.date, today: dt.date, calendar: WorkCalendar | None = None) -> int:
+    """Working days after the deadline up to and including today, on the county's calendar
+    (Monday–Friday in a year whose schedule is not known yet)."""
     if today <= deadline:
         return 0
-    try:
-        return workdays_between(deadline, today)
-    except CalendarUnavailable:
-        days = (today - deadline).days
-        return sum(1 for i in range(1, days + 1) if (deadline + dt.timedelta(days=i)).weekday() < 5)
+    return (calendar or effective_calendar()).elapsed(deadline, today).workdays
 
 
 def level_due(workdays: int) -> int:
@@ -84,10 +82,11 @@ def escalation_run(*, today: dt.date | None = None, by=None) -> list[Escalation]
     """Raise every overdue open problem to the level its overdue working days have reached."""
     today = today or timezone.localdate()
     made = []
+    calendar = effective_calendar()
     overdue = (Problem.objects.filter(status__in=OPEN_STATUSES, deadline__lt=today)
                .prefetch_related("escalations").order_by("deadline", "id"))
     for problem in overdue:
-        n = overdue_workdays(problem.deadline, today)
+        n = overdue_workdays(problem.deadline, today, calendar)
         have = {e.level for e in problem.escalations.all()}
         for level in range(1, level_due(n) + 1):
             if level not in have:

@@ -14,7 +14,7 @@ from wicket.supervision.services.escalation import escalation_acknowledge, escal
 DEADLINE = dt.date(2025, 9, 30)  # then the National Day holiday, 1–8 October 2025; Saturday 11 October is worked
 
 
-def test_overdue_working_days_skip_the_holiday_and_count_the_make_up_saturday():
+def test_overdue_working_days_skip_the_holiday_and_count_the_make_up_saturday(db):
     assert overdue_workdays(DEADLINE, dt.date(2025, 10, 8)) == 0
     assert overdue_workdays(DEADLINE, dt.date(2025, 10, 10)) == 2  # 9th, 10th
     assert overdue_workdays(DEADLINE, dt.date(2025, 10, 17)) == 8  # + 11th (调休), 13th–17th

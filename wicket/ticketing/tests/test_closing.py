@@ -70,3 +70,13 @@ def test_tickets_left_at_a_window_at_closing_are_settled(th, county):
     called.refresh_from_db()
     assert (serving.status, serving.finished_at) == (Status.SERVED, at(FRIDAY, 17, 30))
     assert called.status == Status.NO_SHOW
+
+
+def test_a_day_the_county_declares_off_is_skipped(th, county):
+    from wicket.workcal import services as workcal
+
+    workcal.calendar_day_set(day=NEXT_MONDAY, kind="holiday", name="县定假日", by=county.supervisor)
+    kept = issue.ticket_issue(hall=th.hall, queue=th.a, item="社会保障卡补办", now=at(FRIDAY, 17))
+    closing.day_close(hall=th.hall, day=FRIDAY, now=at(FRIDAY, 18))
+    kept.refresh_from_db()
+    assert kept.day == dt.date(2026, 3, 17)
