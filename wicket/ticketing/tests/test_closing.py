@@ -15,7 +15,7 @@ FRIDAY = dt.date(2026, 3, 13)
 NEXT_MONDAY = dt.date(2026, 3, 16)
 
 
-def test_the_next_working_day_follows_the_holiday_calendar():
+def test_the_next_working_day_follows_the_holiday_calendar(db):
     assert next_working_day(FRIDAY) == NEXT_MONDAY
     assert next_working_day(dt.date(2026, 4, 30)) == dt.date(2026, 5, 6)  # 劳动节
     assert next_working_day(dt.date(2026, 5, 8)) == dt.date(2026, 5, 9)  # a 调休 Saturday
