@@ -9,7 +9,7 @@ Builds (every run, after emptying the database) `--halls` halls with ticketing, 
 (2 workers × 4 threads, as `wicket serve`) on 127.0.0.1:--port; then for `--seconds` plays, per hall:
 
 - the hall display polling its board every second (`?v=<version>`: 204 while nothing happened);
-- each window's caller page polling its waiting counts every 3 seconds (the same way);
+- each window's caller page polling its waiting counts every 5 seconds (the same way);
 - each window finishing its ticket and calling the next one every `--call-every` seconds (default 120 s,
   i.e. a two-minute service), with its session and CSRF token, as the caller page's buttons do.
 
@@ -171,7 +171,7 @@ def hall_loop(base: str, hall: dict, session_key: str, args, stats: Stats, stop:
         due[("display", 0)] = now + rng.random()
     else:
         for n in hall["windows"]:
-            due[("waiting", n)] = now + rng.random() * 3
+            due[("waiting", n)] = now + rng.random() * 5
             due[("call", n)] = now + rng.random() * args.call_every
     versions: dict[tuple[str, int], str] = {}
     board = f"{base}/ticketing/d/{hall['token']}/board/"
@@ -205,7 +205,7 @@ def hall_loop(base: str, hall: dict, session_key: str, args, stats: Stats, stop:
             if r.status_code == 200:
                 found = re.search(r"waiting/\?v=(\d+)", r.text)
                 versions[key] = found.group(1) if found else ""
-            due[key] += 3.0
+            due[key] += 5.0
         else:
             act = f"{base}/ticketing/halls/{hall['hall_id']}/windows/{n}/act/"
             headers = {"HX-Request": "true", "X-CSRFToken": CSRF}
@@ -221,6 +221,35 @@ def hall_loop(base: str, hall: dict, session_key: str, args, stats: Stats, stop:
             due[key] += args.call_every
 
 
+def per_request(halls: list[dict], session_key: str, n: int) -> None:
+    """CPU per request inside one process (Django's test client, no network, no server): the cost of a poll
+    answered 204, of a board rendered, of a caller poll, apart from how busy the machine is."""
+    from django.test import Client
+
+    c = Client(HTTP_HOST="127.0.0.1")
+    c.cookies["sessionid"] = session_key
+    hall = halls[0]
+    board = f"/ticketing/d/{hall['token']}/board/"
+    first = c.get(board).content.decode()
+    found = re.search(r"board/\?v=(\d+)", first)
+    version = found.group(1) if found else ""
+    waiting = f"/ticketing/halls/{hall['hall_id']}/windows/1/waiting/"
+    found = re.search(r"waiting/\?v=(\d+)", c.get(waiting).content.decode())
+    wversion = found.group(1) if found else ""
+    cases = [("display poll, unchanged (204)", lambda: c.get(f"{board}?v={version}")),
+             ("display board rendered (200)", lambda: c.get(board)),
+             ("caller poll, unchanged (204)", lambda: c.get(f"{waiting}?v={wversion}")),
+             ("caller counts rendered (200)", lambda: c.get(waiting))]
+    for label, call in cases:
+        for _ in range(20):
+            assert call().status_code in (200, 204)
+        cpu, wall = time.process_time(), time.perf_counter()
+        for _ in range(n):
+            call()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        print(f"{label:<32} {cpu / n * 1000:6.2f} ms CPU, {wall / n * 1000:6.2f} ms wall per request (n={n})")
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
@@ -234,11 +263,17 @@ def main() -> None:
     p.add_argument("--call-every", type=float, default=120)
     p.add_argument("--port", type=int, default=8109)
     p.add_argument("--no-version", action="store_true", help="poll without ?v= (every poll renders)")
+    p.add_argument("--per-request", type=int, default=0, metavar="N",
+                   help="instead of the load: CPU per request of each poll, N requests in-process")
     args = p.parse_args()
     setup_django()
     t = time.monotonic()
     halls, session_key = build(args.halls, args.windows)
     print(f"built {args.halls} halls × {args.windows} windows in {time.monotonic() - t:.1f} s")
+    if args.per_request:
+        print(f"load average {os.getloadavg()[0]:.2f} (2 cores)")
+        per_request(halls, session_key, args.per_request)
+        return
     server = serve(args.port)
     base = f"http://127.0.0.1:{args.port}"
     stats, stop = Stats(), threading.Event()

@@ -39,11 +39,15 @@ def hall_for(user, hall_id, *, manage: bool) -> TicketingHall:
 
 
 def window_for(user, hall_id, number) -> Window:
-    hall = hall_for(user, hall_id, manage=True)
-    try:
-        return Window.objects.select_related("hall__hall").get(hall=hall, number=number)
-    except (Window.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    """A window of a hall the user may run, with its hall, registry hall and the hall's version
+    (`window.version`) in one query (the caller polls it every few seconds), else 404."""
+    access.require_role(user, *READ_ROLES)
+    window = access.get_for_user(
+        Window.objects.select_related("hall__hall__unit").annotate(version=version_subquery(field="hall_id")),
+        user, unit_field="hall__hall__unit", hall__hall_id=hall_id, number=number)
+    if not may_manage(user, window.hall.hall):
+        raise Http404
+    return window
 
 
 def halls_for(user) -> list[Hall]:
@@ -53,8 +57,9 @@ def halls_for(user) -> list[Hall]:
     return list(qs.order_by("unit__order", "unit_id", "order", "id"))
 
 
-def version_subquery():
-    return Subquery(TicketEvent.objects.filter(hall_id=OuterRef("hall_id")).values("hall_id")
+def version_subquery(field: str = "hall_id"):
+    """The latest event id of the hall in `field` of the outer query: the version a live page polls."""
+    return Subquery(TicketEvent.objects.filter(hall_id=OuterRef(field)).values("hall_id")
                     .annotate(v=Max("id")).values("v")[:1])
 
 
@@ -73,8 +78,8 @@ def device_for(token: str, kind: str) -> Device:
     return device
 
 
-def device_version(device: Device) -> int:
-    """The hall's version read with the device (`device_for`)."""
+def device_version(device: Device | Window) -> int:
+    """The hall's version read with the device (`device_for`) or the window (`window_for`)."""
     return int(getattr(device, "version", 0) or 0)
 
 

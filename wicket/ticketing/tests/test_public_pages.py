@@ -78,3 +78,16 @@ def test_booking_is_throttled_per_address(client, th, clock):
     client.post(base, {"q": th.a.pk, "i": 0, "d": "2026-03-10", "s": "09:00", "person": ID_A})
     refused = client.post(base, {"q": th.a.pk, "i": 0, "d": "2026-03-10", "s": "09:30", "person": "13912345678"})
     assert refused.status_code == 429 and Appointment.objects.count() == 1
+
+
+def test_the_caller_poll_answers_204_in_a_few_queries(client_for, th, county, django_assert_max_num_queries):
+    c = client_for(county.liaison)
+    url = f"/ticketing/halls/{th.hall.hall_id}/windows/1/waiting/"
+    found = re.search(r"waiting/\?v=(\d+)", c.get(url).content.decode())
+    assert found is not None
+    with django_assert_max_num_queries(4):  # session, user, roles, the window with its hall and version
+        assert c.get(f"{url}?v={found.group(1)}").status_code == 204
+    issue.ticket_issue(hall=th.hall, queue=th.a, item="社会保障卡补办", now=at(MONDAY, 9))
+    with django_assert_max_num_queries(8):
+        page = c.get(f"{url}?v={found.group(1)}")
+    assert page.status_code == 200 and "社会保障" in page.content.decode()

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wicket.core.htmx import is_htmx
 from wicket.ticketing.forms import PauseForm, TransferForm
 from wicket.ticketing.models import Ticket, Window
-from wicket.ticketing.selectors import hall_version, window_for
+from wicket.ticketing.selectors import device_version, hall_version, window_for
 from wicket.ticketing.selectors.board import earlier_visits, window_waiting
 from wicket.ticketing.services import calling
 
@@ -92,7 +92,7 @@ def caller_transfer_view(request, hall_id, number):
 
 def caller_waiting_view(request, hall_id, number):
     window = window_for(request.user, hall_id, number)
-    version = hall_version(window.hall_id)
+    version = device_version(window)
     if request.GET.get("v") == str(version):
         return HttpResponse(status=204)
     return render(request, "ticketing/_waiting.html", {
