@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wicket.core.htmx import is_htmx
 from wicket.ticketing.forms import AgentForm, DeviceForm, PriorityForm, QueueForm, SettingsForm, WindowForm
 from wicket.ticketing.models import Agent, Device, DeviceKind, Queue, Ticket, Window
 from wicket.ticketing.rules import may_manage
@@ -197,5 +196,4 @@ def priority_view(request, hall_id):
         else:
             messages.success(request, _("已发绿色通道号 %(c)s") % {"c": ticket.code})
             return redirect("ticketing:ticket", hall_id=hall_id, pk=ticket.pk)
-    return render(request, "ticketing/priority.html", {"th": hall, "form": form,
-                                                       "partial": is_htmx(request)})
+    return render(request, "ticketing/priority.html", {"th": hall, "form": form})
