@@ -1,10 +1,19 @@
 """Benchmark the service-guide check end to end: read JSON bytes, build guides, run every rule.
 
-    .venv/bin/python bench/bench_guides.py [--guides 10000] [--out /tmp/wicket_bench_guides.json] [--repeat 5]
+    .venv/bin/python bench/bench_guides.py [--shape tidy|real] [--guides 10000] [--repeat 5]
+                                           [--out /tmp/wicket_bench_guides.json] [--readable-before]
 
 The corpus is generated deterministically (fixed seed): about 8 materials and 5 steps per guide,
 about a third of the items also published on a second site, and a realistic share of faults.
-Target (issue 6): at least 20,000 guides per second on one core.
+
+--shape tidy   the brief's field names and types (the reader's fast path)
+--shape real   as real exports come (issue 15): Chinese keys, time limits as text in mixed forms
+               (“20（工作日）”, “自受理之日起30个工作日”, full-width digits), 是/否, materials as plain
+               strings, rows without a name, null steps, a few guides in traditional characters —
+               the lenient reader's path — and 5–8 findings per guide.
+--readable-before  leave out what the reader before issue 15 refused (rows without a name, null
+               entries), so the same corpus can be timed on the old code for comparison.
+Target (issues 6 and 15): at least 20,000 guides per second on one core.
 """
 
 from __future__ import annotations
@@ -89,7 +98,108 @@ def _guide(rng: random.Random, n: int) -> dict[str, Any]:
     }
 
 
-def generate_guides(count: int, seed: int = 20180509) -> list[dict[str, Any]]:
+# ---------------------------------------------------------------- the real-world shape (issue 15)
+
+REAL_KEYS = {"code": "事项编码", "name": "事项名称", "department": "实施主体", "source": "发布来源",
+             "legal_basis": "设定依据", "conditions": "受理条件", "materials": "申请材料", "steps": "办理流程",
+             "statutory_days": "法定办结时限", "promised_days": "承诺办结时限", "fee": "收费标准", "fee_basis": "收费依据",
+             "location": "办理地点", "hours": "办理时间", "phone": "咨询电话", "supervision_phone": "监督投诉电话",
+             "visits": "到办事现场次数", "visits_reason": "到现场原因", "online_url": "网上办理地址"}
+REAL_MATERIAL_KEYS = {"name": "材料名称", "required": "是否必需", "copies": "份数", "medium": "介质", "origin": "来源渠道",
+                      "blank_form": "空白表格", "sample": "示范文本", "requirements": "材料要求", "basis": "材料依据"}
+REAL_STEP_KEYS = {"name": "环节名称", "description": "办理内容", "days": "办理时限"}
+DAY_FORMS = ["{n}个工作日", "{n}（工作日）", "自受理之日起{n}个工作日", "{w}个工作日", "{n}个工作日内办结"]
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+VAGUE_REQUIREMENTS = ["以当地规定为准", "按有关部门要求提供", "视情况提供", "具体材料请咨询窗口工作人员"]
+REAL_STEPS = STEPS + [("审核", "县民政局"), ("受理", "镇便民服务站"), ("补正", "根据审查需要另行通知")]
+TRADITIONAL_NAMES = ["不動產登記申請書", "申請人身份證明", "不動產權屬證書", "實地查看表", "信用承諾書"]
+_CN_NUMBERS = {5: "五", 10: "十", 15: "十五", 20: "二十", 30: "三十"}
+
+
+def _days_text(rng: random.Random, n: int) -> str:
+    form = rng.choice(DAY_FORMS)
+    text = form.format(n=n, w=_CN_NUMBERS.get(n, n))
+    return text.translate(FULL_WIDTH) if rng.random() < 0.05 else text
+
+
+def _real_guide(rng: random.Random, n: int, readable_before: bool) -> dict[str, Any]:
+    g = _guide(rng, n)
+    statutory = int(g["statutory_days"].split("个")[0])
+    promised = int(g["promised_days"].split("个")[0])
+    g["statutory_days"] = _days_text(rng, statutory)
+    g["promised_days"] = _days_text(rng, promised)
+    g["visits"] = rng.choice(["1次", "最多跑一次", "0次", "2次", 1, 0]) if rng.random() < 0.9 else None
+    if g["visits"] is None:
+        del g["visits"]
+    if rng.random() < 0.3:
+        g["conditions"] = "；".join(f"{i + 1}.{c}" for i, c in enumerate(g["conditions"]))
+    if rng.random() < 0.1:
+        g["conditions"] = ["依据《中华人民共和国行政许可法》第十二条：", "（一）申请人具有完全民事行为能力；",
+                           "（二）法律、行政法规规定的其他条件。"]
+    materials: list[Any] = []
+    for m in g["materials"]:
+        m["required"] = rng.choice(["是", "否", "必需", True, "1"]) if m["required"] else rng.choice(["否", "非必需", 0])
+        if rng.random() < 0.35:
+            m["requirements"] = rng.choice(VAGUE_REQUIREMENTS)
+        if rng.random() < 0.06 and not m["blank_form"]:
+            materials.append(m["name"])  # a material written as a plain string
+        else:
+            materials.append({REAL_MATERIAL_KEYS[k]: v for k, v in m.items()})
+    if rng.random() < 0.1:
+        materials.append({"材料名称": "收入证明（如工资单、劳动合同等材料）", "是否必需": "是"})
+    if rng.random() < 0.05:
+        materials.append({"材料名称": rng.choice(["常住人口登记表", "不动产登记面积情况表", "测绘成果"]), "是否必需": "是"})
+    if not readable_before and rng.random() < 0.03:
+        materials.append({"材料名称": "", "材料要求": "原件1份"} if rng.random() < 0.5 else None)
+    traditional = rng.random() < 0.03
+    if traditional:
+        materials.append({"材料名称": rng.choice(TRADITIONAL_NAMES), "是否必需": "是", "空白表格": ""})
+    steps: list[Any] = []
+    for s in g["steps"]:
+        if rng.random() < 0.15:
+            s["name"], s["description"] = rng.choice(REAL_STEPS[-3:])
+        s["days"] = f"{s['days']}个工作日" if s["days"] is not None and rng.random() < 0.5 else s["days"]
+        steps.append({REAL_STEP_KEYS[k]: v for k, v in s.items()})
+    if not readable_before and rng.random() < 0.02:
+        steps.append(None)
+    if rng.random() < 0.05:
+        g["promised_days"] = rng.choice(["即办", "按法定时限办结"])
+    if traditional:
+        g["name"] = g["name"] + "（辦理）"
+    g["materials"], g["steps"] = materials, steps
+    if rng.random() < 0.05:
+        g["supervision_phone"] = g["phone"]
+    if rng.random() < 0.3:
+        g["hours"] = ""
+    if rng.random() < 0.3:
+        g["visits_reason"] = ""
+    if rng.random() < 0.2:
+        g["location"] = "见窗口公示" if rng.random() < 0.5 else ""
+    return {REAL_KEYS[k]: v for k, v in g.items()}
+
+
+def generate_guides(count: int, seed: int = 20180509, *, shape: str = "tidy",
+                    readable_before: bool = False) -> list[dict[str, Any]]:
+    """`count` guides; about a third of the items appear again on a second site, some changed."""
+    if shape == "real":
+        rng = random.Random(seed)
+        out: list[dict[str, Any]] = []
+        n = 0
+        while len(out) < count:
+            g = _real_guide(rng, n, readable_before)
+            n += 1
+            out.append(g)
+            if len(out) < count and rng.random() < 0.3:
+                copy = json.loads(json.dumps(g))
+                copy["发布来源"] = rng.choice(SITES[1:])
+                if rng.random() < 0.4:
+                    copy["事项名称"] = copy["事项名称"] + "（" + rng.choice(["新办", "首次申请", "办理"]) + "）"
+                out.append(copy)
+        return out
+    return _generate_tidy(count, seed)
+
+
+def _generate_tidy(count: int, seed: int = 20180509) -> list[dict[str, Any]]:
     """`count` guides; about a third of the items appear again on a second site, some changed."""
     rng = random.Random(seed)
     guides: list[dict[str, Any]] = []
@@ -111,8 +221,10 @@ def generate_guides(count: int, seed: int = 20180509) -> list[dict[str, Any]]:
     return guides
 
 
-def write_corpus(path: Path, count: int, seed: int = 20180509) -> int:
-    data = json.dumps(generate_guides(count, seed), ensure_ascii=False).encode("utf-8")
+def write_corpus(path: Path, count: int, seed: int = 20180509, *, shape: str = "tidy",
+                 readable_before: bool = False) -> int:
+    data = json.dumps(generate_guides(count, seed, shape=shape, readable_before=readable_before),
+                      ensure_ascii=False).encode("utf-8")
     path.write_bytes(data)
     return len(data)
 
@@ -133,17 +245,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="/tmp/wicket_bench_guides.json")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=20180509)
+    parser.add_argument("--shape", choices=("tidy", "real"), default="tidy")
+    parser.add_argument("--readable-before", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="time the file at --out as it is (no generation)")
     args = parser.parse_args(argv)
     path = Path(args.out)
-    size = write_corpus(path, args.guides, args.seed)
+    if args.reuse and path.exists():
+        size = path.stat().st_size
+    else:
+        size = write_corpus(path, args.guides, args.seed, shape=args.shape, readable_before=args.readable_before)
     data = path.read_bytes()
     parsed = json.loads(data)
-    materials = sum(len(g["materials"]) for g in parsed)
-    steps = sum(len(g["steps"]) for g in parsed)
+    mkey, skey = ("申请材料", "办理流程") if args.shape == "real" else ("materials", "steps")
+    materials = sum(len(g.get(mkey) or ()) for g in parsed)
+    steps = sum(len(g.get(skey) or ()) for g in parsed)
     del parsed
     n = 0
     kinds: Counter[str] = Counter()
-    print(f"corpus: {args.guides} guides, {materials / args.guides:.1f} materials and {steps / args.guides:.1f} "
+    print(f"corpus ({args.shape}): {args.guides} guides, {materials / args.guides:.1f} materials and {steps / args.guides:.1f} "
           f"steps per guide, {size / 1e6:.1f} MB JSON ({path})")
     for label, clock in (("wall", time.perf_counter), ("cpu", time.process_time)):
         runs = []

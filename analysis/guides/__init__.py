@@ -11,10 +11,11 @@ from __future__ import annotations
 from .check import check_guide, check_guides
 from .files import read_guides
 from .loader import GuideInputError, guide_from_dict, load_guides, load_standard
-from .model import KINDS, Days, Guide, GuideFinding, Material, Step
+from .model import KINDS, NOTE_KINDS, Days, Guide, GuideFinding, Material, ReadFault, Step
 from .xlsx import guides_from_xlsx, guides_template_xlsx
 
 __all__ = [
-    "KINDS", "Days", "Guide", "GuideFinding", "GuideInputError", "Material", "Step", "check_guide", "check_guides",
+    "KINDS", "NOTE_KINDS", "Days", "Guide", "GuideFinding", "GuideInputError", "Material", "ReadFault", "Step",
+    "check_guide", "check_guides",
     "guide_from_dict", "guides_from_xlsx", "guides_template_xlsx", "load_guides", "load_standard", "read_guides",
 ]

@@ -3,14 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from .model import Guide, GuideFinding
-from .rules import catch_all, fields, materials, phones, sources, steps
+from .rules import catch_all, faults, fields, materials, phones, sources, steps, vague
 
 GuideRule = Callable[[Guide, int, list[GuideFinding]], None]
 
+
+def _conditions(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+    """catch_all_clause / catch_all_quoting_law, then vague_requirement where no catch-all stands."""
+    conditions = guide.conditions
+    if not conditions:
+        return
+    start = len(out)
+    catch_all.check_conditions(guide, index, out)
+    taken: dict[int, tuple[tuple[int, int], ...]] = {}
+    if len(out) > start:
+        for f in out[start:]:
+            j = int(f.where[11:-1]) if f.where.startswith("conditions[") else 0
+            taken[j] = (*taken.get(j, ()), (f.evidence["start"], f.evidence["end"]))
+    vague.check_conditions(guide, index, out, taken)
+
+
+def _steps(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+    steps.check(guide, index, out)
+    if guide.steps:
+        catch_all.check_process(guide, index, out)
+        vague.check_steps(guide, index, out)
+
+
 # The order findings of one guide are listed in.
-RULES: tuple[GuideRule, ...] = (materials.check, catch_all.check_conditions, steps.check, fields.check, phones.check)
+RULES: tuple[GuideRule, ...] = (
+    faults.check, materials.check, _conditions, _steps, fields.check, vague.check_time_limits, phones.check,
+    faults.check_traditional,
+)
 
 
 def check_guide(guide: Guide, *, index: int = 0, standard: dict[str, str] | None = None) -> list[GuideFinding]:
@@ -36,5 +63,5 @@ def check_guides(guides: Sequence[Guide], *, standard: dict[str, str] | None = N
     across = sources.check_sources(guides)
     if across:
         out.extend(across)
-        out.sort(key=lambda f: f.guide_index)
+        out.sort(key=attrgetter("guide_index"))  # stable: each guide's own order is kept
     return out

@@ -16,7 +16,7 @@ from typing import Any
 from analysis.common import InputError
 from analysis.tabular import decode_text
 
-from .model import Days, Guide, Material, Step
+from .model import Days, Guide, Material, ReadFault, Step
 from .values import days_of, visits_of
 
 
@@ -73,20 +73,34 @@ STEP_KEYS = frozenset({"name", "description", "days"})
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "是", "必需", "必须", "必要", "必交", "必填", "必需提交"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n", "否", "非必需", "非必须", "非必要", "选交", "选填", "可选",
                          "容缺", "视情况"})
+_REQUIRED_WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 
 Fail = Callable[[str, str], GuideInputError]  # (path suffix, message) -> error
 
 
+_KEY_PLANS: dict[tuple[int, tuple[Any, ...]], tuple[tuple[Any, str], ...]] = {}
+
+
 def canonical_keys(d: dict[str, Any], known: frozenset[str], aliases: dict[str, str]) -> dict[str, Any]:
-    """Map Chinese keys to English ones (only when some key is not already English)."""
+    """Map Chinese keys to English ones (only when some key is not already English).
+
+    An export writes the same keys in every record, so the mapping is worked out once per key set."""
     if known.issuperset(d):
         return d
-    out: dict[str, Any] = {}
-    for k, v in d.items():
-        name = k if k in known else aliases.get(k.strip() if isinstance(k, str) else k)
-        if name is not None and name not in out:
-            out[name] = v
-    return out
+    sig = (id(aliases), tuple(d))
+    plan = _KEY_PLANS.get(sig)
+    if plan is None:
+        pairs: list[tuple[Any, str]] = []
+        taken: set[str] = set()
+        for k in d:
+            name = k if k in known else aliases.get(k.strip() if isinstance(k, str) else k)
+            if name is not None and name not in taken:
+                taken.add(name)
+                pairs.append((k, name))
+        plan = tuple(pairs)
+        if len(_KEY_PLANS) < 4096:
+            _KEY_PLANS[sig] = plan
+    return {name: d[k] for k, name in plan}
 
 
 def type_name(value: Any) -> str:
@@ -152,96 +166,152 @@ def _required(value: Any, path: str, fail: Fail) -> bool | None:
     raise fail(path, f"“{value}”应为 true/false（是/否）")
 
 
-def _material(raw: Any, path: str, fail: Fail) -> Material:
+def _material(raw: Any, path: str, fail: Fail, faults: list[ReadFault]) -> Material | None:
+    """One material; a value that cannot be read becomes a fault (None: the entry is no material)."""
     if raw.__class__ is str:
-        if not raw:
-            raise fail(path, "材料名称不能为空")
         return Material(raw)
+    if raw is None:
+        return Material("")  # an empty row: reported by the rules as a material without a name
     if not isinstance(raw, dict):
-        raise fail(path, f"申请材料应为对象，实际是{type_name(raw)}")
+        faults.append(_fault(path, f"申请材料应为对象或文字，实际是{type_name(raw)}", raw))
+        return None
     d = canonical_keys(raw, MATERIAL_KEYS, MATERIAL_ALIASES)
     g = d.get
-    name = as_text(g("name"), f"{path}.name", fail)
-    if not name:
-        raise fail(f"{path}.name", "材料名称不能为空")
+    name = g("name")
+    if name.__class__ is not str:
+        name = _read(as_text, name, f"{path}.name", fail, faults, "")
     copies = g("copies")
     if copies is None:
         copies = ""
-    elif copies.__class__ not in (str, int, float):
-        raise fail(f"{path}.copies", f"份数应为数字或文字，实际是{type_name(copies)}")
-    vals = [as_text(g(key), f"{path}.{key}", fail)
-            for key in ("medium", "origin", "blank_form", "sample", "requirements", "basis")]
-    return Material(name, _required(g("required"), f"{path}.required", fail), copies, *vals)
+    elif copies.__class__ not in (str, int, float) or (copies.__class__ is float and not math.isfinite(copies)):
+        faults.append(_fault(f"{path}.copies", f"份数应为数字或文字，实际是{type_name(copies)}", copies))
+        copies = ""
+    vals = [v if (v := g(key)).__class__ is str else _read(as_text, v, f"{path}.{key}", fail, faults, "")
+            for key in _MATERIAL_TEXTS]
+    required = g("required")
+    if required is not None and required is not True and required is not False:
+        required = _REQUIRED_WORDS.get(required) if required.__class__ is str else None
+        if required is None:
+            required = _read(_required, g("required"), f"{path}.required", fail, faults, None)
+    return Material(name, required, copies, *vals)
 
 
-def _step(raw: Any, path: str, fail: Fail) -> Step:
+_MATERIAL_TEXTS = ("medium", "origin", "blank_form", "sample", "requirements", "basis")
+
+
+def _step(raw: Any, path: str, fail: Fail, faults: list[ReadFault]) -> Step | None:
     if raw.__class__ is str:
         return Step(raw)
+    if raw is None:
+        return Step()  # an empty step: reported by the rules
     if not isinstance(raw, dict):
-        raise fail(path, f"办理环节应为对象，实际是{type_name(raw)}")
+        faults.append(_fault(path, f"办理环节应为对象或文字，实际是{type_name(raw)}", raw))
+        return None
     d = canonical_keys(raw, STEP_KEYS, STEP_ALIASES)
     g = d.get
     days = g("days")
-    if days is not None and days.__class__ not in (str, int, float):
-        raise fail(f"{path}.days", f"时限应为天数或文字，实际是{type_name(days)}")
-    if days.__class__ is float and not math.isfinite(days):
-        raise fail(f"{path}.days", "时限应为有限的数字")
-    return Step(as_text(g("name"), f"{path}.name", fail), as_text(g("description"), f"{path}.description", fail), days)
+    if days is not None and (days.__class__ not in (str, int, float)
+                             or days.__class__ is float and not math.isfinite(days)):
+        faults.append(_fault(f"{path}.days", "时限应为天数或文字", days))
+        days = None
+    name, description = g("name"), g("description")
+    if name.__class__ is not str:
+        name = _read(as_text, name, f"{path}.name", fail, faults, "")
+    if description.__class__ is not str:
+        description = _read(as_text, description, f"{path}.description", fail, faults, "")
+    return Step(name, description, days)
 
 
-def _list(value: Any, path: str, fail: Fail, what: str) -> list[Any]:
+def _list(value: Any, path: str, faults: list[ReadFault], what: str) -> list[Any]:
     if value is None:
         return []
     if isinstance(value, list):
         return value
     if isinstance(value, str):
         return [value] if value.strip() else []
-    raise fail(path, f"{what}应为列表，实际是{type_name(value)}")
+    if isinstance(value, dict):
+        return [value]  # one entry written without its list
+    faults.append(_fault(path, f"{what}应为列表，实际是{type_name(value)}", value))
+    return []
+
+
+def _fault(path: str, message: str, value: Any) -> ReadFault:
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)[:200]
+        except (TypeError, ValueError):
+            text = str(value)[:200]
+    return ReadFault(path.lstrip("."), message, text)
+
+
+def _read(reader: Callable[[Any, str, Fail], Any], value: Any, path: str, fail: Fail, faults: list[ReadFault],
+          default: Any) -> Any:
+    """reader(value); a value it refuses becomes a fault and `default` stands in for it."""
+    try:
+        return reader(value, path, fail)
+    except GuideInputError as exc:
+        message = exc.message
+        if exc.sheet:  # a workbook: say where the cell is
+            message = f"{message}（工作表 {exc.sheet} 第 {exc.row} 行 {exc.column}）"
+        faults.append(_fault(path, message, value))
+        return default
 
 
 def guide_from_dict(raw: Any, *, index: int, file: str, line: int | None = None,
                     fail: Fail | None = None) -> Guide:
     """One guide from its parsed JSON object (lenient: Chinese keys, numbers as text, 是/否 …);
-    `index` is its 0-based position, used in error paths."""
+    `index` is its 0-based position, used in error paths.
+
+    Only a record that is no object at all raises GuideInputError. A value that cannot be read —
+    a material row without a name, 是否必需 “maybe”, an object where text belongs, a negative time
+    limit — is kept in `Guide.faults` and reported as an unreadable_value finding, so one bad cell
+    never stops the rest of the file."""
     if fail is None:
         def fail(suffix: str, message: str) -> GuideInputError:
             return GuideInputError(message, file=file, row=line, path=f"[{index}]{suffix}")
     if not isinstance(raw, dict):
         raise fail("", f"办事指南应为对象，实际是{type_name(raw)}")
+    faults: list[ReadFault] = []
     d = canonical_keys(raw, GUIDE_KEYS, GUIDE_ALIASES)
     g = d.get
-    name = as_text(g("name"), ".name", fail)
-    if not name.strip():
-        raise fail(".name", "缺少事项名称（name）")
-    department = as_text(g("department"), ".department", fail)
-    if not department.strip():
-        raise fail(".department", "缺少实施主体（department）")
-    legal_basis, _ = _texts(g("legal_basis"), ".legal_basis", fail)
-    conditions, conditions_is_list = _texts(g("conditions"), ".conditions", fail)
-    materials = tuple(_material(m, f".materials[{i}]", fail)
-                      for i, m in enumerate(_list(g("materials"), ".materials", fail, "申请材料")))
-    steps = tuple(_step(s, f".steps[{i}]", fail)
-                  for i, s in enumerate(_list(g("steps"), ".steps", fail, "办理流程")))
+    name = _read(as_text, g("name"), ".name", fail, faults, "")
+    if not name.strip() and not faults:
+        faults.append(ReadFault("name", "缺少事项名称（name）", name))
+    department = _read(as_text, g("department"), ".department", fail, faults, "")
+    if not department.strip() and not any(f.path == "department" for f in faults):
+        faults.append(ReadFault("department", "缺少实施主体（department）", department))
+    legal_basis, _ = _read(_texts, g("legal_basis"), ".legal_basis", fail, faults, ((), False))
+    conditions, conditions_is_list = _read(_texts, g("conditions"), ".conditions", fail, faults, ((), False))
+    materials = tuple(m for i, raw_m in enumerate(_list(g("materials"), ".materials", faults, "申请材料"))
+                      if (m := _material(raw_m, f".materials[{i}]", fail, faults)) is not None)
+    steps = tuple(s for i, raw_s in enumerate(_list(g("steps"), ".steps", faults, "办理流程"))
+                  if (s := _step(raw_s, f".steps[{i}]", fail, faults)) is not None)
     visits_raw = g("visits")
     if visits_raw.__class__ is float and visits_raw.is_integer() and 0 <= visits_raw < 1000:
         visits_raw = int(visits_raw)
+    visits: int | None = None
+    visits_text = ""
     if visits_raw is not None and visits_raw.__class__ not in (int, str):
-        raise fail(".visits", "到办事现场次数应为不小于 0 的整数")
-    try:
-        visits, visits_text = visits_of(visits_raw)
-    except ValueError as exc:
-        raise fail(".visits", str(exc)) from None
-    texts = [as_text(g(k), f".{k}", fail) for k in ("code", "source", "fee", "fee_basis", "location", "hours",
-                                                   "phone", "supervision_phone", "visits_reason", "online_url")]
+        faults.append(_fault("visits", "到办事现场次数应为不小于 0 的整数", visits_raw))
+    else:
+        try:
+            visits, visits_text = visits_of(visits_raw)
+        except ValueError as exc:
+            faults.append(_fault("visits", str(exc), visits_raw))
+    texts = [v if (v := g(k)).__class__ is str else _read(as_text, v, f".{k}", fail, faults, "")
+             for k in ("code", "source", "fee", "fee_basis", "location", "hours", "phone", "supervision_phone",
+                       "visits_reason", "online_url")]
     code, source, fee, fee_basis, location, hours, phone, supervision_phone, visits_reason, online_url = texts
     return Guide(
         name=name, department=department, code=code, source=source, legal_basis=legal_basis,
         conditions=conditions, conditions_is_list=conditions_is_list, materials=materials, steps=steps,
-        statutory_days=_days(g("statutory_days"), ".statutory_days", fail),
-        promised_days=_days(g("promised_days"), ".promised_days", fail),
+        statutory_days=_read(_days, g("statutory_days"), ".statutory_days", fail, faults, None),
+        promised_days=_read(_days, g("promised_days"), ".promised_days", fail, faults, None),
         fee=fee, fee_basis=fee_basis, location=location, hours=hours, phone=phone,
         supervision_phone=supervision_phone, visits=visits, visits_text=visits_text,
-        visits_reason=visits_reason, online_url=online_url, file=file, line=line,
+        visits_reason=visits_reason, online_url=online_url, faults=tuple(faults), file=file, line=line,
     )
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 
@@ -26,9 +26,10 @@ class Days(msgspec.Struct, frozen=True, gc=False):
 
 
 class Material(msgspec.Struct, forbid_unknown_fields=True, gc=False):
-    """One application material, text exactly as written."""
+    """One application material, text exactly as written ("" when a row gives no name: reported
+    as unreadable_value, the rest of the guide is still checked)."""
 
-    name: Annotated[str, msgspec.Meta(min_length=1)]
+    name: str
     required: bool | None = None
     copies: int | float | str = ""  # 份数: 1, or “原件1份，复印件1份”
     medium: str = ""
@@ -43,6 +44,15 @@ class Step(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     name: str = ""
     description: str = ""
     days: int | float | str | None = None  # as written
+
+
+class ReadFault(msgspec.Struct, frozen=True, gc=False):
+    """A value of a guide that could not be read as written; the guide is still checked and the fault
+    is reported as an unreadable_value finding (a real file is never refused for one bad cell)."""
+
+    path: str  # 0-based, inside the guide: "materials[2].required"
+    message: str  # what was expected, in Chinese
+    text: str = ""  # the value as written (JSON text for what is not text)
 
 
 class Guide(msgspec.Struct, kw_only=True, gc=False):
@@ -71,6 +81,7 @@ class Guide(msgspec.Struct, kw_only=True, gc=False):
     visits_text: str = ""  # as written; "" when the field is absent
     visits_reason: str = ""
     online_url: str = ""
+    faults: tuple[ReadFault, ...] = ()  # values the lenient reader could not read (see ReadFault)
     # where it was read from (not part of any finding's identity)
     file: str = ""
     line: int | None = None
@@ -162,4 +173,15 @@ KINDS: dict[str, tuple[str, str]] = {
     "bad_phone": ("1.3", "电话号码不规范"),
     "inconsistent_across_sources": ("1.2", "多渠道发布不一致"),
     "nonstandard_name": ("1.2", "事项名称不标准"),
+    "vague_requirement": ("1.1", "要求模糊"),
+    "vague_time_limit": ("1.1", "办结时限不明确"),
+    "catch_all_quoting_law": ("1.1", "引用法规兜底表述"),
+    "unreadable_value": ("1.1", "内容无法识别"),
+    "traditional_characters": ("1.1", "使用繁体字"),
+    "dead_link": ("1.2", "链接失效"),
+    "form_link_not_a_document": ("1.1", "表格链接不是文件"),
+    "form_differs_across_sources": ("1.2", "同一表格多源不一致"),
 }
+# Advice, not a problem: printed and stored, but never sent to the problem list (the department is
+# not at fault — e.g. it quotes a law's own catch-all wording).
+NOTE_KINDS = frozenset({"catch_all_quoting_law"})

@@ -6,6 +6,7 @@ import math
 import re
 from functools import lru_cache
 
+from .hanzi import simplified
 from .model import Days
 
 # Words a department writes where it has nothing to say; they count as empty.
@@ -43,9 +44,10 @@ def cn_int(text: str) -> int:
 
 
 _NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
-_DAYS_RE = re.compile(_NUMBER + r"\s*个?\s*(工作日|自然日|个月|月|日|天)?")
-_IMMEDIATE_RE = re.compile(r"即办|即时办结|当场办结|当场|立即办结|即来即办|当日办结|当天办结")
-_NO_LIMIT_RE = re.compile(r"^(?:无|没有|不涉及|无法定时限|无规定|法律未规定|未规定)")
+_DAYS_RE = re.compile(_NUMBER + r"\s*[个個]?\s*[（(]?\s*(工作日|自然日|个月|月|日|天|小时|分钟)?")
+IMMEDIATE_RE = re.compile(r"即办|即时办结|即时办理|当场办结|当场|立即办结|即来即办|当日办结|当天办结")
+NO_LIMIT_RE = re.compile(r"^(?:无|没有|不涉及|无法定时限|无规定|法律未规定|未规定)")
+_IMMEDIATE_RE, _NO_LIMIT_RE = IMMEDIATE_RE, NO_LIMIT_RE
 
 
 def _number(token: str) -> float:
@@ -54,21 +56,29 @@ def _number(token: str) -> float:
 
 @lru_cache(maxsize=4096)
 def parse_days(text: str) -> Days:
-    """“20个工作日” → 20 workdays; “30日” → 30 days; “即办” → 0; “无” → no figure."""
-    if _NO_LIMIT_RE.match(text.strip()):
+    """“20个工作日” → 20 workdays; “30日” → 30 days; “即办” → 0; “无” → no figure.
+
+    Real guides mix the forms: “20（工作日）”, “自受理之日起30个工作日”, “２０个工作日” (full-width),
+    “30個工作日” (traditional), “2小时” (a fraction of a natural day, never a bare number of days)."""
+    t = simplified(text)
+    if _NO_LIMIT_RE.match(t.strip()):
         return Days(text)
-    m = _DAYS_RE.search(text)
+    m = _DAYS_RE.search(t)
     if m is None:
-        return Days(text, 0.0, "") if _IMMEDIATE_RE.search(text) else Days(text)
+        return Days(text, 0.0, "") if _IMMEDIATE_RE.search(t) else Days(text)
     value = _number(m.group(1))
     unit_word = m.group(2) or ""
     if unit_word == "工作日":
         return Days(text, value, "workday")
     if unit_word in ("个月", "月"):
         return Days(text, value * 30, "day")
-    if unit_word:
+    if unit_word == "小时":
+        return Days(text, value / 24, "day")
+    if unit_word == "分钟":
+        return Days(text, value / 1440, "day")
+    if unit_word and unit_word != "工作日" and "工作日" not in t:
         return Days(text, value, "day")
-    return Days(text, value, "workday" if "工作日" in text else "")
+    return Days(text, value, "workday" if "工作日" in t else "")
 
 
 def days_from_number(value: float) -> Days:
@@ -110,6 +120,7 @@ _VISITS_RE = re.compile(_NUMBER + r"\s*次?")
 
 def parse_visits(text: str) -> int | None:
     """“1次” → 1, “一次” → 1, “最多跑一次” → 1, “零跑动” → 0; unreadable → None."""
+    text = simplified(text)
     if _ZERO_VISITS_RE.search(text):
         return 0
     m = _VISITS_RE.search(text)

@@ -61,6 +61,8 @@ def _analyze(args: argparse.Namespace) -> int:
 def print_text(report: ProofReport) -> None:
     s = report.summary
     print(f"证明材料分析：{s['file']}")
+    if not s["prerequisites_given"]:
+        print(f"  注意：{s['note']}")
     print(f"  证明 {s['proofs']} 项，办事事项 {s['items']} 项，开具单位 {s['issuers']} 个")
     print(f"  循环证明 {s['cycles']} 个（涉及证明 {s['proofs_in_cycles']} 项），无法办结的事项 {s['items_blocked']} 项")
     print(f"  每个事项平均需证明 {s['proofs_per_item_mean']} 项、跑 {s['issuers_per_item_mean']} 个单位"

@@ -118,6 +118,7 @@ def load_catalog(data: bytes, *, file: str) -> ProofCatalog:
 class _Document(msgspec.Struct):
     proofs: list[Proof]
     items: list[Item]
+    published_list: bool = False  # written by the web app when it stores a published list it read
 
 
 _DECODER = msgspec.json.Decoder(_Document)
@@ -133,7 +134,9 @@ def _locator(file: str) -> Locate:
 def _load_catalog(data: bytes, file: str) -> ProofCatalog:
     tidy = _load_tidy(data)
     if tidy is not None:
-        return build_catalog(*tidy, file=file, locate=_locator(file))
+        catalog = build_catalog(*tidy[:2], file=file, locate=_locator(file))
+        catalog.published_list = tidy[2]
+        return catalog
     text = decode_text(data, file=file)
     if not text.strip():
         raise InputError("文件为空", file=file)
@@ -141,16 +144,34 @@ def _load_catalog(data: bytes, file: str) -> ProofCatalog:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}", file=file) from None
+    published = _published_rows(doc)
+    if published is not None:
+        from .published import catalog_from_rows
+
+        return catalog_from_rows(published, file=file)
     if not isinstance(doc, dict):
         raise InputError("JSON 顶层应为对象：{\"proofs\": [...], \"items\": [...]}", file=file)
 
     locate = _locator(file)
     proofs = [_proof_fast(obj) or _proof(obj, i, locate) for i, obj in enumerate(_section(doc, "proofs", file))]
     items = [_item_fast(obj) or _item(obj, i, locate) for i, obj in enumerate(_section(doc, "items", file))]
-    return build_catalog(proofs, items, file=file, locate=locate)
+    catalog = build_catalog(proofs, items, file=file, locate=locate)
+    catalog.published_list = doc.get("published_list") is True
+    return catalog
 
 
-def _load_tidy(data: bytes) -> tuple[list[Proof], list[Item]] | None:
+def _published_rows(doc: Any) -> list[Any] | None:
+    """The rows of a published list (保留证明事项清单): a JSON array of rows, or {"proofs": [rows]}
+    with no items and no prerequisite field. None for the catalogue format."""
+    from .published import is_published_row
+
+    rows = doc if isinstance(doc, list) else doc.get("proofs") if isinstance(doc, dict) and "items" not in doc else None
+    if isinstance(rows, list) and rows and all(is_published_row(r) or not r for r in rows):
+        return rows
+    return None
+
+
+def _load_tidy(data: bytes) -> tuple[list[Proof], list[Item], bool] | None:
     """A tidy UTF-8 file — every text a JSON string, already stripped and non-empty where
     required, requires lists of ids, shared_source one of SHARED_SOURCES or null — decoded
     straight into Proof and Item records at C speed (msgspec). None for anything else (BOM,
@@ -180,7 +201,7 @@ def _load_tidy(data: bytes) -> tuple[list[Proof], list[Item]] | None:
             for r in records:
                 if len(set(r.requires)) != len(r.requires):
                     r.requires = tuple(dict.fromkeys(r.requires))
-    return proofs, items
+    return proofs, items, doc.published_list
 
 
 def _section(doc: dict[str, Any], name: str, file: str) -> list[Any]:
@@ -256,7 +277,10 @@ def _proof_fast(obj: Any) -> Proof | None:
         ids = ()
     elif len(ids) > 1 and len(set(ids)) != len(ids):
         ids = tuple(dict.fromkeys(ids))
-    return Proof(pid, name, issuer, ids, basis.strip(), source)
+    extra = [obj.get(k) or "" for k in ("purpose", "demanded_by", "item")]
+    if not all(x.__class__ is str for x in extra):
+        return None
+    return Proof(pid, name, issuer, ids, basis.strip(), source, *(x.strip() for x in extra))
 
 
 def _proof(obj: Any, i: int, locate: Locate) -> Proof:
@@ -288,6 +312,9 @@ def _proof(obj: Any, i: int, locate: Locate) -> Proof:
         requires=_ids(obj, "proofs", i, locate),
         basis=(basis or "").strip(),
         shared_source=shared,
+        purpose=_text(obj, "purpose", "proofs", i, locate, required=False),
+        demanded_by=_text(obj, "demanded_by", "proofs", i, locate, required=False),
+        item=_text(obj, "item", "proofs", i, locate, required=False),
     )
 
 

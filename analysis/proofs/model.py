@@ -18,12 +18,18 @@ SHARED_SOURCES = ("人口库", "法人库", "信用库", "电子证照库")
 
 @dataclass(slots=True)
 class Proof:
+    """One proof. `purpose` (证明用途), `demanded_by` (索要单位) and `item` (办理事项) are the columns of
+    a published list (保留证明事项清单), as written; "" when the file does not give them."""
+
     id: str
     name: str
     issuer: str
     requires: tuple[str, ...] = ()
     basis: str = ""
     shared_source: str | None = None
+    purpose: str = ""
+    demanded_by: str = ""
+    item: str = ""
 
     @property
     def has_basis(self) -> bool:
@@ -48,6 +54,13 @@ class ProofCatalog:
     file: str = ""
     # set by the loaders, which already drop a requirement listed twice
     requires_unique: bool = field(default=False, compare=False)
+    # read from a published list (保留证明事项清单: one row per proof, no prerequisite column)
+    published_list: bool = field(default=False, compare=False)
+
+    @property
+    def prerequisites_given(self) -> bool:
+        """Some proof names a prerequisite: only then can loops and chains be checked."""
+        return any(p.requires for p in self.proofs)
     _by_id: dict[str, Proof] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def proof(self, proof_id: str) -> Proof:

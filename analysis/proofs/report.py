@@ -25,14 +25,21 @@ from .rules import (
     chain_duplicate_finding,
     cycle_findings,
     cycle_text,
+    new_finding,
     proof_findings,
     reason,
     recommend,
     runaround_finding,
     same_name_findings,
 )
+from .wording import KIND_LABELS as WORDING_LABELS
+from .wording import wording_findings
 
 DEFAULT_MAX_ISSUERS = 3
+WORDING_KINDS = tuple(WORDING_LABELS)
+# Said plainly when a list names no prerequisite (a published 保留证明事项清单 has no such column).
+NO_PREREQUISITES = ("本清单没有列出任何前置证明（开具证明前需先提交的证明），无法检查循环证明和证明链条中的重复证明；"
+                    "以下只报告能从清单本身看出的问题。")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +282,14 @@ def _analyze(catalog: ProofCatalog, max_issuers: int) -> ProofReport:
     lap("proof_findings")
     same_names = same_name_findings(proofs, g, items)
     lap("same_names")
+    worded = wording_findings(proofs, items, g, new_finding, items_listed=not catalog.published_list)
+    lap("wording")
     item_order = sorted(range(len(items)), key=lambda j: items[j].id)
     findings = [*circular,
                 *(by_item_dup[j] for j in item_order if j in by_item_dup), *same_names,
                 *per_proof["proof_without_basis"], *per_proof["replaceable_by_shared_data"],
-                *(by_item_run[j] for j in item_order if j in by_item_run)]
+                *(by_item_run[j] for j in item_order if j in by_item_run),
+                *(f for kind in WORDING_KINDS for f in worded[kind])]
     summary = _summary(catalog, figures, codes, cycles, findings, max_issuers)
     lap("sort_summary")
     return ProofReport(catalog, max_issuers, findings, figures, cycles, summary, codes, g, cyclic_comp_of,
@@ -319,6 +329,9 @@ def _summary(catalog: ProofCatalog, figures: list[ItemFigures], codes: list[str]
     recs = Counter(codes)
     return {
         "file": catalog.file,
+        "prerequisites_given": catalog.prerequisites_given,
+        "not_checked": [] if catalog.prerequisites_given else ["circular_proof", "duplicate_proof:chain"],
+        "note": "" if catalog.prerequisites_given else NO_PREREQUISITES,
         "proofs": len(catalog.proofs),
         "items": len(catalog.items),
         "issuers": len({p.issuer for p in catalog.proofs}),

@@ -24,6 +24,8 @@ from analysis.common import Finding
 
 from .graph import ProofGraph, strongly_connected_components
 from .model import Item, Proof, normalise_names
+from .wording import KIND_LABELS as WORDING_LABELS
+from .wording import is_self_issued
 
 CANCEL = "取消"
 SHARE = "数据共享免提交"
@@ -37,6 +39,7 @@ KIND_LABELS = {
     "proof_without_basis": "无设定依据的证明",
     "replaceable_by_shared_data": "可由共享数据替代的证明",
     "excessive_runaround": "群众跑动部门过多",
+    **WORDING_LABELS,
 }
 CHECKLIST = {
     "circular_proof": "2.1",
@@ -44,6 +47,7 @@ CHECKLIST = {
     "proof_without_basis": "2.1",
     "replaceable_by_shared_data": "2.2",
     "excessive_runaround": "2.1",
+    **dict.fromkeys(WORDING_LABELS, "2.1"),
 }
 
 
@@ -75,6 +79,9 @@ def recommend(proofs: Sequence[Proof], g: ProofGraph, cyclic_members: Sequence[S
     """One recommendation per proof (file order); `cyclic_members` are the cyclic components."""
     codes = [KEEP if p.basis.strip() and not p.shared_source else SHARE if p.basis.strip() else CANCEL
              for p in proofs]
+    for v, p in enumerate(proofs):
+        if codes[v] == KEEP and p.issuer and is_self_issued(p):
+            codes[v] = PLEDGE  # a proof the applicant issues proves nothing: the pledge replaces it
     for members in cyclic_members:
         for v in _loop_breakers(members, g.succ, codes, g.ids):
             codes[v] = PLEDGE
@@ -88,6 +95,8 @@ def reason(p: Proof, code: str, loop: str | None) -> str:
         return f"无法律法规设定依据，按“没有法律法规依据的一律取消”予以取消{in_loop}"
     if code == SHARE:
         return f"证明内容可从{p.shared_source}共享核验，不再要求群众提交{in_loop}"
+    if code == PLEDGE and not loop and is_self_issued(p):
+        return f"由{p.issuer}自行开具（自我证明），改为申请人书面承诺（告知承诺）"
     if code == PLEDGE:
         return f"与其他证明互为前提（{loop}），改为申请人书面承诺，打破循环"
     return f"有设定依据（{p.basis.strip()}），暂无共享数据可替代"

@@ -39,6 +39,10 @@ _SPLIT = re.compile(r"[、,，;；\s]+")
 def catalog_from_xlsx(data: bytes, *, file: str) -> ProofCatalog:
     """Read the template (or any workbook with those two sheets and headers)."""
     names = _sheet_names(data, file)
+    if not any(n.strip().lower() in SHEETS["proofs"] for n in names):
+        published = _published_table(data, file, names)
+        if published is not None:
+            return published
     tables: dict[str, Table] = {}
     for section, columns in (("proofs", PROOF_COLUMNS), ("items", ITEM_COLUMNS)):
         sheet = next((n for n in names if n.strip().lower() in SHEETS[section]), None)
@@ -73,6 +77,46 @@ def catalog_from_xlsx(data: bytes, *, file: str) -> ProofCatalog:
                   department=need("items", i, row, "department"), requires=_ids(row.get("requires", "")))
              for i, row in enumerate(tables["items"].rows)]
     return build_catalog(proofs, items, file=file, locate=locate)
+
+
+def _published_table(data: bytes, file: str, names: list[str]) -> ProofCatalog | None:
+    """A published list (保留证明事项清单) on one sheet: the first sheet with a header row — under a
+    title and a 单位（盖章） line, possibly split over two rows by merged cells — naming 证明名称."""
+    from analysis.tabular import read_grid
+
+    from .published import COLUMNS, catalog_from_rows
+
+    labels = {"".join(a.split()): f for f, aliases in COLUMNS.items() for a in aliases}
+    for sheet in names:
+        grid, sheet_name = read_grid(data, file=file, sheet=sheet)
+        head = next((r for r in range(min(len(grid), 12))
+                     if any(labels.get("".join(c.split())) == "name" for c in grid[r])), None)
+        if head is None:
+            continue
+        fields: dict[int, str] = {}
+        for r in (head, head + 1):
+            if r >= len(grid):
+                break
+            for c, cell in enumerate(grid[r]):
+                f = labels.get("".join(cell.split()))
+                if f is not None and f not in fields.values():
+                    fields.setdefault(c, f)
+        first = head + 2 if head + 1 < len(grid) and any(
+            labels.get("".join(c.split())) for c in grid[head + 1]) else head + 1
+        rows, numbers = [], []
+        for r in range(first, len(grid)):
+            row = {f: grid[r][c] if c < len(grid[r]) else "" for c, f in fields.items()}
+            if any(v.strip() for v in row.values()):
+                rows.append(row)
+                numbers.append(r + 1)
+
+        def where(index: int, field: str | None, numbers: list[int] = numbers,
+                  sheet_name: str | None = sheet_name) -> dict[str, Any]:
+            return {"file": file, "sheet": sheet_name, "row": numbers[index] if index < len(numbers) else None,
+                    "column": COLUMNS[field][0] if field else None}
+
+        return catalog_from_rows(rows, file=file, where=where)
+    return None
 
 
 def _ids(cell: str) -> tuple[str, ...]:

@@ -76,9 +76,9 @@ def test_the_standard_catalogue_is_applied(tmp_path: Path, capsys: pytest.Captur
 
 
 @pytest.mark.parametrize(("content", "where"), [
-    (b'[{"name": "a", "department": "b", "materials": [{"name": "x", "required": "maybe"}]}]',
-     "位置 [0].materials[0].required"),
     (b'[{"name": "a",', "第 1 行"),
+    (b'[1]', "位置 [0]"),
+    (b'\xff\xfe\x00', "bad.json"),
 ])
 def test_it_exits_2_naming_the_fault(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes,
                                      where: str) -> None:

@@ -45,7 +45,7 @@ def test_it_accepts_a_field_that_says_there_is_none(field: str, value: Any) -> N
 def test_it_reports_every_missing_field_of_an_empty_guide() -> None:
     found = check({"name": "老年人优待证办理", "department": "县民政局"})
     assert [f.where for f in found] == ["legal_basis", "statutory_days", "promised_days", "fee", "location",
-                                       "hours", "phone", "supervision_phone", "steps"]
+                                       "hours", "phone", "supervision_phone", "steps", "materials", "visits"]
 
 
 @pytest.mark.parametrize(("promised", "statutory", "exceeds"), [

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from analysis.common import InputError
-from analysis.guides import Days, GuideInputError, Material, Step, load_guides, load_standard
+from analysis.guides import Days, GuideInputError, Material, Step, check_guides, load_guides, load_standard
 from analysis.guides.loader import load_guides_lenient
 from tests.analysis.guides_support import CLEAN, raw
 
@@ -67,19 +67,7 @@ def test_it_reads_chinese_keys_and_loose_values() -> None:
     (b'[{"name": "a", "department": "b"', 1, "33", None, "JSON 格式错误"),
     (b'{"name": "a", "department": "b"}\n{"name": "a",\n', 2, "14", None, "JSON 格式错误"),
     (b"[1]", None, None, "[0]", "应为对象"),
-    (b'[{"department": "b"}]', None, None, "[0].name", "缺少事项名称"),
-    (b'[{"name": "a"}]', None, None, "[0].department", "缺少实施主体"),
-    (b'[{"name": " ", "department": "b"}]', None, None, "[0].name", "缺少事项名称"),
-    (b'[{"name": "a", "department": "b", "materials": [{"name": "x", "required": "maybe"}]}]', None, None,
-     "[0].materials[0].required", "true/false"),
-    (b'[{"name": "a", "department": "b", "materials": [{"name": ""}]}]', None, None,
-     "[0].materials[0].name", "不能为空"),
-    (b'[{"name": "a", "department": "b", "materials": {"name": "x"}}]', None, None, "[0].materials", "应为列表"),
-    (b'[{"name": "a", "department": "b", "steps": [{"name": ["x"]}]}]', None, None, "[0].steps[0].name", "应为文字"),
-    (b'[{"name": "a", "department": "b", "statutory_days": -3}]', None, None, "[0].statutory_days", "不小于 0"),
-    (b'[{"name": "a", "department": "b", "visits": true}]', None, None, "[0].visits", "整数"),
-    (b'{"name": "a", "department": "b"}\n{"name": "a", "department": "b", "fee": {}}\n', 2, None, "[1].fee",
-     "应为文字"),
+    (b'[{"name": "a", "department": "b"}, "x"]', None, None, "[1]", "应为对象"),
     (b"", None, None, None, "文件为空"),
     (b"hello", 1, "1", None, "JSON 格式错误"),
 ])
@@ -93,6 +81,40 @@ def test_it_names_the_fault(data: bytes, row: int | None, column: str | None, pa
     assert "g.json" in str(e)
     if path:
         assert f"位置 {path}" in str(e)
+
+
+# A value inside a guide that cannot be read is a finding on that guide (unreadable_value), never an
+# error that stops the file: the other guides of the file are still read and checked.
+@pytest.mark.parametrize(("data", "path", "words"), [
+    (b'{"department": "b"}', "name", "缺少事项名称"),
+    (b'{"name": "a"}', "department", "缺少实施主体"),
+    (b'{"name": " ", "department": "b"}', "name", "缺少事项名称"),
+    (b'{"name": "a", "department": "b", "materials": [{"name": "x", "required": "maybe"}]}',
+     "materials[0].required", "true/false"),
+    (b'{"name": "a", "department": "b", "materials": [{"name": ""}]}', "materials[0].name", "没有写材料名称"),
+    ('{"name": "a", "department": "b", "materials": [{"name": "户口簿"}, null]}'.encode(), "materials[1].name",
+     "第 2 项没有写材料名称"),
+    (b'{"name": "a", "department": "b", "materials": 7}', "materials", "应为列表"),
+    (b'{"name": "a", "department": "b", "steps": [{"name": ["x"]}]}', "steps[0].name", "应为文字"),
+    (b'{"name": "a", "department": "b", "statutory_days": -3}', "statutory_days", "不小于 0"),
+    (b'{"name": "a", "department": "b", "visits": true}', "visits", "整数"),
+    (b'{"name": "a", "department": "b", "fee": {}}', "fee", "应为文字"),
+    ('{"name": "a", "department": "b", "visits": "视情况"}'.encode(), "visits", "看不出要跑几次"),
+])
+def test_an_unreadable_value_is_a_finding_on_its_guide(data: bytes, path: str, words: str) -> None:
+    good = json.dumps(CLEAN, ensure_ascii=False).encode()
+    guides = load_guides(b"[" + good + b"," + data + b"," + good + b"]", file="g.json")
+    assert len(guides) == 3
+    found = check_guides(guides)
+    assert [f for f in found if f.guide_index != 1] == []  # the good guides around it are checked as usual
+    [f] = [f for f in found if f.kind == "unreadable_value"]
+    assert (f.guide_index, f.where, f.checklist) == (1, path, "1.1")
+    assert words in f.message
+
+
+def test_a_material_given_as_one_object_is_read_as_a_list_of_one() -> None:
+    [g] = load_guides(b'[{"name": "a", "department": "b", "materials": {"name": "x"}}]', file="g.json")
+    assert g.materials == (Material("x"),) and g.faults == ()
 
 
 def test_it_names_the_line_and_column_of_a_syntax_error_in_an_array() -> None:

@@ -66,10 +66,8 @@ def test_a_hand_made_workbook_with_fewer_columns_is_read() -> None:
 
 
 @pytest.mark.parametrize(("book", "sheet", "row", "column", "words"), [
-    (_book([[1, "", "县民政局", ""]]), "办事指南", 2, "事项名称", "缺少事项名称"),
     (_book([[1, "婚姻登记", "县民政局", ""], [1, "收养登记", "县民政局", ""]]), "办事指南", 3, "序号", "重复"),
     (_book([[1, "婚姻登记", "县民政局", ""]], [[2, "申请表", "是"]]), "申请材料", 2, "指南序号", "不存在"),
-    (_book([[1, "婚姻登记", "县民政局", ""]], [[1, "申请表", "也许"]]), "申请材料", 2, "是否必需", "true/false"),
 ])
 def test_it_names_the_sheet_row_and_column_of_a_fault(book: bytes, sheet: str, row: int, column: str,
                                                        words: str) -> None:
@@ -94,3 +92,16 @@ def test_read_guides_tells_a_workbook_from_json_by_content() -> None:
     book = guides_template_xlsx(load(raw()))
     assert [g.name for g in read_guides(book, file="upload")] == ["食品经营许可证核发"]
     assert [g.name for g in read_guides(b'[{"name": "a", "department": "b"}]', file="upload")] == ["a"]
+
+
+def test_a_cell_it_cannot_read_is_a_finding_naming_sheet_row_and_column() -> None:
+    book = _book([[1, "婚姻登记", "县民政局", "0557-8828006"], [2, "", "县民政局", ""]],
+                 [[1, "结婚登记申请表", "也许"], [1, "", "是"]])
+    guides = guides_from_xlsx(book, file="h.xlsx")
+    assert [g.name for g in guides] == ["婚姻登记", ""]
+    found = [f for f in check_guides(guides) if f.kind == "unreadable_value"]
+    by_where = {(f.guide_index, f.where): f for f in found}
+    required = by_where[(0, "materials[0].required")]
+    assert "true/false" in required.message and "工作表 申请材料 第 2 行 是否必需" in required.message
+    assert "没有写材料名称" in by_where[(0, "materials[1].name")].message
+    assert "缺少事项名称" in by_where[(1, "name")].message

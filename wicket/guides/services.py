@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from analysis.common import InputError
+from analysis.guides import NOTE_KINDS, GuideInputError, check_guides, read_guides
 from analysis.guides import Guide as AGuide
 from analysis.guides import GuideFinding as AFinding
-from analysis.guides import GuideInputError, check_guides, read_guides
 from analysis.guides.files import SUFFIXES, is_workbook
 from wicket.checklist.selectors import campaign_current
 from wicket.core.staging import staged_discard, staged_lock, staged_size_check, staged_supersede
@@ -83,6 +83,9 @@ def read_upload(*, name: str, data: bytes) -> list[AGuide]:
     if not guides:
         raise InputError(_("文件中没有办事指南"), file=name)
     for i, g in enumerate(guides):
+        if not g.department.strip():  # a problem list needs an owner: the checker alone reports it as a finding
+            raise GuideInputError(_("缺少实施主体（department），无法确定问题归属单位"), file=name, row=g.line,
+                                  path=f"[{i}].department")
         for field, label, limit in LIMITS:
             if len(getattr(g, field)) > limit:
                 raise GuideInputError(_("%(label)s太长（%(n)d 字），最多 %(max)d 字")
@@ -208,7 +211,9 @@ def guide_findings_send(*, units: Iterable[Unit], by, batch: GuideImport | None 
     campaign = campaign_current()
     total = IntakeResult()
     for unit in units:
-        findings = [finding_from_data(f.data) for f in Finding.objects.filter(unit=unit).order_by("id")]
+        # notes (the law's own catch-all quoted) are advice shown on the guide, not problems of the department
+        findings = [finding_from_data(f.data) for f in Finding.objects.filter(unit=unit).exclude(
+            kind__in=NOTE_KINDS).order_by("id")]
         part = findings_intake(findings=findings, detector=DETECTOR, scope=scope_of(unit),
                                resolve_unit=lambda _subject, unit=unit: unit, campaign=campaign, by=by)
         total.add(part)

@@ -53,9 +53,13 @@ def catalog_to_data(catalog: ProofCatalog) -> dict[str, Any]:
     """The catalogue in the JSON format of the product brief (what the CLI reads)."""
     return {
         "proofs": [{"id": p.id, "name": p.name, "issuer": p.issuer, "requires": list(p.requires), "basis": p.basis,
-                    "shared_source": p.shared_source} for p in catalog.proofs],
+                    "shared_source": p.shared_source,
+                    # a published list's columns, kept so the stored version is analysed as the file was
+                    **{k: getattr(p, k) for k in ("purpose", "demanded_by", "item") if getattr(p, k)}}
+                   for p in catalog.proofs],
         "items": [{"id": i.id, "name": i.name, "department": i.department, "requires": list(i.requires)}
                   for i in catalog.items],
+        **({"published_list": True} if catalog.published_list else {}),
     }
 
 

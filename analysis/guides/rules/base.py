@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.guides.hanzi import simplified
 from analysis.guides.model import KINDS, Guide, GuideFinding
 
 
@@ -22,6 +23,7 @@ def step_key(guide: Guide, index: int) -> str:
 
 
 _new = object.__new__
+_set = object.__setattr__
 _CHECKLIST = {kind: code for kind, (code, _) in KINDS.items()}
 
 
@@ -33,14 +35,18 @@ def make(guide: Guide, index: int, kind: str, *, where: str, where_key: str, tex
     # directly gives the same object (a test checks equality) at a third of the cost, which
     # matters at tens of thousands of findings per run.
     f = _new(GuideFinding)
-    f.__dict__.update(
-        kind=kind, checklist=_CHECKLIST[kind], subject=guide.department, message=message,
-        key=(guide.identity, guide.source, where_key, *extra_key), evidence=evidence or {},
-        code=guide.code, name=guide.name, department=guide.department, source=guide.source,
-        where=where, text=text, guide_index=index,
-    )
+    _set(f, "__dict__", {
+        "kind": kind, "checklist": _CHECKLIST[kind], "subject": guide.department, "message": message,
+        "key": (guide.identity, guide.source, where_key, *extra_key), "evidence": evidence or {},
+        "code": guide.code, "name": guide.name, "department": guide.department, "source": guide.source,
+        "where": where, "text": text, "guide_index": index,
+    })
     return f
 
 
 def span(context: str, start: int, end: int) -> dict[str, Any]:
-    return {"context": context, "start": start, "end": end}
+    """Where the words stand; for text in traditional characters also the simplified words matched."""
+    simple = simplified(context)
+    if simple is context or simple == context:
+        return {"context": context, "start": start, "end": end}
+    return {"context": context, "start": start, "end": end, "simplified": simple[start:end]}

@@ -19,10 +19,18 @@ REQUIRED_FIELDS: dict[str, str] = {
     "phone": "咨询电话",
     "supervision_phone": "监督投诉电话",
     "steps": "办理流程",
+    "materials": "申请材料",
+    "visits": "到办事现场次数（不用到现场的写 0）",
 }
 
 
 def _missing(guide: Guide) -> list[str]:
+    faulted = {f.path.split("[")[0].split(".")[0] for f in guide.faults} if guide.faults else ()
+    missing = [name for name in _missing_fields(guide) if name not in faulted]
+    return missing
+
+
+def _missing_fields(guide: Guide) -> list[str]:
     missing = []
     for basis in guide.legal_basis:
         if not is_empty(basis):
@@ -41,6 +49,10 @@ def _missing(guide: Guide) -> list[str]:
             missing.append(name)
     if not guide.steps:
         missing.append("steps")
+    if not guide.materials:
+        missing.append("materials")
+    if guide.visits is None and is_empty(guide.visits_text):
+        missing.append("visits")
     return missing
 
 

@@ -1,11 +1,13 @@
 """step_without_requirements (1.1): a step with a name and nothing that says what happens or
-what is needed, or a process given only as a chain of step names (“提出申请——受理——审核”)."""
+what is needed, a step that only names the office (“受理：镇便民服务站；审核：县民政局” — who, not
+what), or a process given only as a chain of step names (“提出申请——受理——审核”)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from analysis.guides.hanzi import simplified
 from analysis.guides.model import Guide, GuideFinding, Step
 
 from .base import make, step_key
@@ -58,14 +60,52 @@ def says_nothing(step: Step) -> bool:
     return bool(n) and d in (n, n + "环节", n + "阶段", "进行" + n, "负责" + n, n + "。")
 
 
-EMPTY, CHAIN_IN_NAME, CHAIN_IN_DESCRIPTION = 1, 2, 4
+# An office and nothing else: “镇便民服务站”, “由县民政局负责”, “县政务服务中心民政窗口”.
+_OFFICE_RE = re.compile(
+    r"^(?:由|在|到|向)?[\u4e00-\u9fff（）()、]{0,30}?"
+    r"(?:人民政府|政府|局|站|所|中心|窗口|办公室|办|科|股|室|大厅|委员会|村委会|居委会|社区|办事处|街道|乡|镇|"
+    r"分局|队|院|部门|机关|馆|处)"
+    r"(?:负责|办理|受理|承办|经办|实施)?$"
+)
+# “受理：镇便民服务站；审核：县民政局” written as one step's name
+_NAMED_OFFICES_RE = re.compile(r"^(?:[^：:；;]{1,8}[：:][^：:；;]{2,30}[；;，,]?\s*)+$")
+_NOT_OFFICE_RE = re.compile(r"审查|审核|核查|材料|提交|提供|出具|作出|决定|签字|核验|填写|领取|送达|办结|公示|调查|"
+                            r"日内|工作日|当场|告知|通知|准予|不予")
+
+
+def names_only_office(text: str, step_name: str = "") -> bool:
+    """The text names who handles the step and says nothing of what happens or what is needed."""
+    t = _PUNCT_RE.sub("", simplified(text))
+    if not t or len(t) > 40:
+        return False
+    n = _PUNCT_RE.sub("", simplified(step_name))
+    if n and t.endswith(n) and len(t) > len(n):
+        t = t[: -len(n)]  # “县民政局审核” in a step named 审核: the office, then the name again
+    return _OFFICE_RE.match(t) is not None and _NOT_OFFICE_RE.search(t) is None
+
+
+def offices_in_name(name: str) -> bool:
+    """A step name written as “受理：镇便民服务站；审核：县民政局” — stage and office pairs only."""
+    t = simplified(name).strip()
+    if "：" not in t and ":" not in t:
+        return False
+    if _NAMED_OFFICES_RE.match(t) is None:
+        return False
+    pairs = [p for p in re.split(r"[；;，,]", t) if p.strip()]
+    return all(names_only_office(re.split(r"[：:]", p, maxsplit=1)[1]) for p in pairs)
+
+
+EMPTY, CHAIN_IN_NAME, CHAIN_IN_DESCRIPTION, OFFICE_ONLY = 1, 2, 4, 8
 
 
 @lru_cache(maxsize=65536)
 def step_flags(name: str, description: str) -> int:
-    """EMPTY | CHAIN_IN_NAME | CHAIN_IN_DESCRIPTION for a step (steps repeat: remembered)."""
+    """EMPTY | CHAIN_IN_NAME | CHAIN_IN_DESCRIPTION | OFFICE_ONLY for a step (steps repeat: remembered).
+    OFFICE_ONLY comes with EMPTY: the step says who, not what."""
     empty = says_nothing(Step(name, description))
     flags = EMPTY if empty else 0
+    if not empty and names_only_office(description, name) or empty and not description and offices_in_name(name):
+        flags = EMPTY | OFFICE_ONLY
     if empty and is_chain(name):
         flags |= CHAIN_IN_NAME  # a name like “受理——审核” is fine when the description says what happens
     if is_chain(description):
@@ -80,13 +120,18 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
     flags = [step_flags(s.name, s.description) for s in steps]
     if not any(flags):
         return
-    if len(steps) >= 2 and all(f == EMPTY for f in flags):
-        chain = "——".join(s.name for s in steps)
+    if len(steps) >= 2 and all(f & ~OFFICE_ONLY == EMPTY for f in flags):
+        if any(f & OFFICE_ONLY for f in flags):
+            chain = "；".join(f"{s.name}：{s.description}" if s.description else s.name for s in steps)
+            message = (f"办理流程只写了各环节由哪个单位办理（{chain}），没有说明每个环节做什么、要什么。"
+                       "请逐个环节写明办理内容、办理要求和时限。")
+        else:
+            chain = "——".join(s.name for s in steps)
+            message = (f"办理流程只列出了环节名称（{chain}），没有说明每个环节做什么、要什么。"
+                       "请逐个环节写明办理内容、办理要求和时限。")
         out.append(make(
             guide, index, "step_without_requirements", where="steps", where_key="steps", text=chain,
-            message=f"办理流程只列出了环节名称（{chain}），没有说明每个环节做什么、要什么。"
-                    "请逐个环节写明办理内容、办理要求和时限。",
-            evidence={"context": chain, "steps": [s.name for s in steps]},
+            message=message, evidence={"context": chain, "steps": [s.name for s in steps]},
         ))
         return
     for j, (s, f) in enumerate(zip(steps, flags, strict=True)):
@@ -106,6 +151,10 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
             continue
         if not s.name and not s.description:
             message = "办理流程中有一个空环节（没有名称也没有说明）。请删除或补全该环节。"
+        elif f & OFFICE_ONLY:
+            who = s.description or s.name
+            message = (f"办理环节“{s.name}”只写了由谁办理（{who}），没有说明这一环节做什么、需要申请人提供什么。"
+                       "请写明办理内容、办理要求和时限。")
         else:
             message = (f"办理环节“{s.name}”只有名称，没有说明这一环节做什么、需要申请人提供什么。"
                        "请写明办理内容、办理要求和时限。")

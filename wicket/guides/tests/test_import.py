@@ -115,11 +115,22 @@ def test_a_json_syntax_error_names_the_file_line_and_column(county, client_for):
     assert "坏.json" in page and 'data-testid="error-row">1<' in page and 'data-testid="error-column"' in page
 
 
-def test_a_wrong_value_names_its_path(county, client_for):
+def test_a_value_it_cannot_read_is_a_finding_on_its_guide_not_a_refusal(county, client_for):
     bad = guide()
     bad["materials"][1]["required"] = "也许"
+    c = client_for(county.center_staff)
+    assert upload(c, "g.json", as_json(guide(), bad)).status_code == 302
+    batch = GuideImport.objects.get()
+    assert batch.guide_count == 2 and batch.kind_counts.get("unreadable_value") == 1
+    page = c.get(reverse("guides:import", args=[batch.pk])).content.decode()
+    assert 'data-kind="unreadable_value"' in page and "申请材料第 2 项的是否必需“也许”无法识别" in page
+
+
+def test_a_guide_without_a_department_is_refused_naming_its_path(county, client_for):
+    bad = guide()
+    bad.pop("department")
     page = _refused(client_for(county.center_staff), "g.json", as_json(guide(), bad))
-    assert "[1].materials[1].required" in page
+    assert "[1].department" in page and "实施主体" in page
 
 
 def test_a_json_lines_fault_names_its_line(county, client_for):
@@ -128,7 +139,7 @@ def test_a_json_lines_fault_names_its_line(county, client_for):
     assert 'data-testid="error-row">2<' in page and "实施主体" in page
 
 
-def test_a_workbook_fault_names_sheet_row_and_column(county, client_for):
+def test_a_workbook_cell_it_cannot_read_names_sheet_row_and_column(county, client_for):
     import io
 
     import openpyxl
@@ -137,8 +148,10 @@ def test_a_workbook_fault_names_sheet_row_and_column(county, client_for):
     wb["申请材料"]["C2"] = "也许"  # 是否必需
     buf = io.BytesIO()
     wb.save(buf)
-    page = _refused(client_for(county.center_staff), "指南.xlsx", buf.getvalue())
-    assert "申请材料" in page and 'data-testid="error-row">2<' in page and "是否必需" in page
+    c = client_for(county.center_staff)
+    assert upload(c, "指南.xlsx", buf.getvalue()).status_code == 302  # a bad cell is a finding, not a refusal
+    page = c.get(reverse("guides:import", args=[GuideImport.objects.get().pk])).content.decode()
+    assert "工作表 申请材料 第 2 行 是否必需" in page
 
 
 def test_empty_files_pictures_and_other_types_are_refused(county, client_for):

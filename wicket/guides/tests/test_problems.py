@@ -86,3 +86,13 @@ def test_the_guide_page_links_each_finding_to_its_problem(county, client_for, im
     page = c.get(reverse("guides:guide", args=[guide_pk])).content.decode()
     for p in Problem.objects.all():
         assert reverse("problems:detail", args=[p.pk]) in page
+
+
+def test_a_note_is_shown_but_never_becomes_a_problem(county, client_for, campaign):
+    quoted = guide(code="11341321MB0009", name="建筑工程施工许可证核发", conditions=[
+        "依据《中华人民共和国建筑法》第八条，申请领取施工许可证，应当具备下列条件：",
+        "（八）法律、行政法规规定的其他条件。"])
+    services.import_guides(name="notes.json", data=as_json(quoted), by=county.center_staff)
+    assert list(Finding.objects.values_list("kind", flat=True)) == ["catch_all_quoting_law"]
+    assert "新增问题 0 个" in _send(county, client_for(county.center_staff))
+    assert Problem.objects.count() == 0
