@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA_DIR = "/tmp/wicket-ticketing-bench"
 CSRF = "b" * 32
+boards: dict[int, str] = {}  # hall → the text of the last board its display received
 
 
 def setup_django() -> None:
@@ -192,7 +193,11 @@ def hall_loop(base: str, hall: dict, session_key: str, args, stats: Stats, stop:
                 found = re.search(r"board/\?v=(\d+)", r.text)
                 versions[key] = found.group(1) if found else ""
                 with stats.lock:
+                    pending["__board__"] = time.monotonic()  # when the latest board arrived …
+                    boards[hall["hall_id"]] = r.text  # … and what it shows
                     for code, t0 in list(pending.items()):
+                        if code == "__board__":
+                            continue
                         if f"请 {code} 号到" in r.text:
                             stats.seen.append(time.monotonic() - t0)
                             del pending[code]
@@ -216,8 +221,14 @@ def hall_loop(base: str, hall: dict, session_key: str, args, stats: Stats, stop:
             stats.add("call", time.monotonic() - t0, r.status_code)
             found = re.search(r'data-testid="current-code">([A-Z]\d+)<', r.text)
             if found:
+                code = found.group(1)
                 with stats.lock:
-                    pending[found.group(1)] = t0
+                    # The display may have shown the call before this POST's answer came back.
+                    shown_at = pending.get("__board__", 0.0)
+                    if f"请 {code} 号到" in boards.get(hall["hall_id"], "") and shown_at >= t0:
+                        stats.seen.append(shown_at - t0)
+                    else:
+                        pending[code] = t0
             due[key] += args.call_every
 
 
