@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wicket.guides",
     "wicket.halldata",
     "wicket.proofs",
+    "wicket.ticketing",
     "wicket.home",
     "wicket.demo",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("guides/", include("wicket.guides.urls")),
     path("halldata/", include("wicket.halldata.urls")),
     path("proofs/", include("wicket.proofs.urls")),
+    path("ticketing/", include("wicket.ticketing.urls")),
     path("orgs/", include("wicket.orgs.urls")),
     path("calendar/", include("wicket.workcal.urls")),
     path("jobs/", include("wicket.core.jobs.urls")),

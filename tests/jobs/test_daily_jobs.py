@@ -32,9 +32,10 @@ def test_the_daily_jobs_start_once_a_day_after_their_time(county, late, settings
     assert schedule_tick(at(day, 6, 59)) == []
     started = schedule_tick(at(day, 7, 0))
     assert sorted(j.task_path for j in started) == ["wicket.campaigns.jobs.reminders_daily",
-                                                    "wicket.supervision.jobs.escalation_daily"]
+                                                    "wicket.supervision.jobs.escalation_daily",
+                                                    "wicket.ticketing.jobs.ticketing_days_close"]
     assert schedule_tick(at(day, 7, 1)) == [] and schedule_tick(at(day, 23, 0)) == []
-    assert DailyRun.objects.filter(day=day).count() == 2
+    assert DailyRun.objects.filter(day=day).count() == 3
 
     jobs = {j.task_path.rsplit(".", 1)[1]: j for j in Job.objects.all()}
     assert {j.status for j in jobs.values()} == {"succeeded"}
@@ -44,7 +45,7 @@ def test_the_daily_jobs_start_once_a_day_after_their_time(county, late, settings
     assert "新增提醒 2 条" in jobs["reminders_daily"].message  # the unit's liaison and head
     assert Reminder.objects.filter(run_on=day, problem=late).count() == 2
 
-    assert len(schedule_tick(at(day + dt.timedelta(days=4), 7, 30))) == 2  # the next working day it is due
+    assert len(schedule_tick(at(day + dt.timedelta(days=4), 7, 30))) == 3  # the next working day it is due
     assert Escalation.objects.filter(problem=late, level=3).exists()  # 10 working days by the 21st
 
 

@@ -33,6 +33,7 @@ class UploadStatus(models.TextChoices):
 class Channel(models.TextChoices):
     WEB = "web", _("网页上传")
     API = "api", _("接口推送")
+    TICKETING = "ticketing", _("本系统取号")  # the tickets of a hall that issues them with Wicket (wicket.ticketing)
 
 
 def upload_path(instance: Upload, filename: str) -> str:

@@ -128,6 +128,21 @@ def push_rows(*, kind: str, rows: Sequence[dict[str, Any]], token: ApiToken) -> 
 
 
 @transaction.atomic
+def tickets_store_for_hall(*, hall: Hall, rows: Sequence[dict[str, Any]], name: str) -> tuple[Upload, IntakeResult]:
+    """The tickets of a hall that issues them with Wicket (wicket.ticketing's daily job): checked exactly like
+    a pushed log, stored for `hall` (replacing the days they cover), analysed, findings through the intake."""
+    data = rows_to_csv(Kind.TICKETS, rows)
+    parsed = parse(Kind.TICKETS, data, file=name)
+    res = resolve(parsed, hall=hall)
+    if not res.ok:
+        raise unknown_error(parsed, res)
+    upload = Upload.objects.create(kind=Kind.TICKETS, channel=Channel.TICKETING, hall=hall, file_name=name[:200],
+                                   sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                                   summary=_summary(parsed, res), created_by=None)
+    return upload, _stored_summary(upload, parsed, res, None)
+
+
+@transaction.atomic
 def halldata_reanalyse(*, by) -> IntakeResult:
     """Every scope again: new phone tests, deadlines passed since the last upload."""
     _require_center_staff(by)
@@ -184,4 +199,4 @@ def token_authenticate(clear: str) -> ApiToken | None:
 
 
 __all__ = ["InputError", "halldata_reanalyse", "import_log", "push_rows", "token_authenticate", "token_create",
-           "token_revoke", "upload_confirm", "upload_discard", "upload_preview"]
+           "tickets_store_for_hall", "token_revoke", "upload_confirm", "upload_discard", "upload_preview"]

@@ -24,6 +24,7 @@ GROUPS: list[tuple[Any, tuple[str, ...]]] = [
     (_("排查整改"), ("campaigns", "problems", "registry")),
     (_("督查问责"), ("supervision", "public")),
     (_("数据检测"), ("guides", "proofs", "halldata")),
+    (_("大厅服务"), ("ticketing",)),
     (_("基础信息"), ("orgs", "workcal")),
 ]
 

@@ -21,6 +21,16 @@ def test_the_demo_county_has_towns_parks_departments_and_every_role_and_loads_on
     # The planted problems of the hall data and the guide catalogue reach the one problem list.
     detectors = set(Problem.objects.values_list("detector", flat=True))
     assert {"guides", "queue", "calls", "ratings"} <= detectors
+    # One town hall issues its tickets with Wicket: a day of tickets, a few kept for the next working day,
+    # mirrored into the hall data; `wicket demo` prints its links.
+    from wicket.halldata.models import Upload
+    from wicket.ticketing.demo import demo_links
+    from wicket.ticketing.models import Ticket
+
+    assert {"取号机", "叫号大屏", "网上预约"} <= {label for label, _url in demo_links("http://127.0.0.1:8000")}
+    assert Ticket.objects.filter(status="served").count() > 50
+    assert Ticket.objects.filter(status="waiting", carried=1).exists()
+    assert Upload.objects.filter(channel="ticketing", row_count__gt=50).exists()
     before = Problem.objects.count()
     assert load_demo() == []
     assert Problem.objects.count() == before

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from wicket.demo.loader import load_demo
 from wicket.orgs.demo import DEMO_LOGINS, DEMO_PASSWORD
+from wicket.ticketing.demo import demo_links
 
 
 class Command(BaseCommand):
@@ -27,6 +28,12 @@ class Command(BaseCommand):
         for username, role in DEMO_LOGINS:
             self.stdout.write(f"  {username:<12} {role}")
         self.stdout.write("  其他单位：t01…t13（镇）、p01…p02（园区）、d01…d40（县直部门），加 _jbr 为经办人、_fzr 为主要负责人")
+        links = demo_links(f"http://127.0.0.1:{port}")
+        if links:
+            self.stdout.write("")
+            self.stdout.write("取号叫号演示（城关镇为民服务中心）：")
+            for label, url in links:
+                self.stdout.write(f"  {label}：{url}")
         if no_serve:
             return
         self.stdout.write("")
