@@ -2,8 +2,10 @@
 catch_all_clause (catch_all.py), missing_blank_form / missing_sample (forms.py) and
 vague_requirement (vague.py).
 
-A county's guides repeat the same material names thousands of times, so what a name means
-is worked out once per distinct name and remembered.
+A county's guides repeat the same material names and requirements thousands of times, so what a
+name and its requirements say — the findings with their messages and marked words — is worked out
+once per distinct pair and remembered; a guide then only places them, and decides from each
+material's origin and links whether it owes a blank form and a sample.
 """
 
 from __future__ import annotations
@@ -13,36 +15,38 @@ from functools import lru_cache
 from analysis.guides.model import Guide, GuideFinding
 
 from . import catch_all, forms, vague
-
-Spans = tuple[tuple[int, int], ...]
+from .base import Found, material_key, place
 
 
 @lru_cache(maxsize=65536)
-def name_info(name: str) -> tuple[Spans, int, Spans] | None:
-    """(catch-all spans, form kind, vague spans) for a material name; None when no rule has anything to say."""
+def found_in(name: str, requirements: str) -> tuple[Found, ...]:
+    """What the rules find in a material's name and requirements, in the order they are listed:
+    the catch-all, the two form findings (when the name is a form), then vague wording."""
     spans = catch_all.name_spans(name)
-    kind = forms.form_kind(name)
-    fuzzy = vague.vague_spans(name)
-    return (spans, kind, fuzzy) if spans or kind or fuzzy else None
+    out: list[Found] = []
+    if spans:
+        out.append(catch_all.material_found(name, spans[0]))
+    if forms.form_kind(name):
+        out.extend(forms.found(name))
+    out.extend(vague.material_found(name, requirements, spans))
+    return tuple(out)
 
 
 def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
-    info_of = name_info
-    vague_of = vague.vague_spans
     materials = guide.materials
-    infos = [info_of(m.name) for m in materials]  # comprehensions: most guides stop here
-    requirements = [vague_of(m.requirements) if m.requirements else () for m in materials]
-    if infos.count(None) == len(infos) and requirements.count(()) == len(requirements):
+    found = [found_in(m.name, m.requirements) for m in materials]  # most guides stop here
+    if not any(found):
         return
-    for j, info in enumerate(infos):
-        if info is None:
-            if requirements[j]:
-                vague.check_material(guide, index, j, out, ())
+    for j, items in enumerate(found):
+        if not items:
             continue
-        spans, kind, fuzzy = info
-        if spans:
-            out.append(catch_all.material_finding(guide, index, j, spans[0]))
-        if kind:
-            forms.material_findings(guide, index, j, kind, out)
-        if fuzzy or requirements[j]:
-            vague.check_material(guide, index, j, out, spans)
+        m = materials[j]
+        where, key = f"materials[{j}]", material_key(guide, j)
+        owed = None
+        for f in items:
+            field = f[1]
+            if field == "blank_form" or field == "sample":
+                owed = owed or forms.owed(m)
+                if not owed[field == "sample"]:
+                    continue
+            out.append(place(guide, index, f, where, key))
