@@ -252,13 +252,17 @@ def _guide(r: Any, file: str, line: int | None) -> Guide:
         visits, visits_text = visits_of(visits)
     except ValueError:
         raise _Unread from None
+    code, source, fee, fee_basis, location, hours, phone, supervision_phone, visits_reason, online_url = [
+        v if v.__class__ is str else _text(v)
+        for v in (r.code, r.source, r.fee, r.fee_basis, r.location, r.hours, r.phone, r.supervision_phone,
+                  r.visits_reason, r.online_url)]
     return Guide(
-        name=name, department=department, code=_text(r.code), source=_text(r.source), legal_basis=legal_basis,
+        name=name, department=department, code=code, source=source, legal_basis=legal_basis,
         conditions=conditions, conditions_is_list=conditions_is_list,
         materials=tuple([_material(m) for m in _entries(r.materials)]),
         steps=tuple([_step(s) for s in _entries(r.steps)]),
         statutory_days=_days(r.statutory_days), promised_days=_days(r.promised_days),
-        fee=_text(r.fee), fee_basis=_text(r.fee_basis), location=_text(r.location), hours=_text(r.hours),
-        phone=_text(r.phone), supervision_phone=_text(r.supervision_phone), visits=visits, visits_text=visits_text,
-        visits_reason=_text(r.visits_reason), online_url=_text(r.online_url), file=file, line=line,
+        fee=fee, fee_basis=fee_basis, location=location, hours=hours, phone=phone,
+        supervision_phone=supervision_phone, visits=visits, visits_text=visits_text,
+        visits_reason=visits_reason, online_url=online_url, file=file, line=line,
     )

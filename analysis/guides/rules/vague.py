@@ -19,7 +19,7 @@ from analysis.guides.hanzi import simplified
 from analysis.guides.model import Days, Guide, GuideFinding
 from analysis.guides.values import IMMEDIATE_RE, NO_LIMIT_RE, is_empty, show_number
 
-from .base import Found, make, span, step_key
+from .base import Found, make, place, span, step_key
 
 _WHO = (r"(?:当地|各地|本地|属地|地方|窗口|受理窗口|办事窗口|现场|审批部门|审核部门|受理部门|主管部门|有关部门|"
         r"相关部门|业务部门|工作人员|经办人员|审批人员|实际)")
@@ -100,17 +100,17 @@ def check_conditions(guide: Guide, index: int, out: list[GuideFinding],
             _finding(guide, index, out, where=where, where_key=where, text=cond, start=s, end=e, what="受理条件")
 
 
+@lru_cache(maxsize=16384)
+def _step_found(name: str, description: str) -> Found:
+    s, e = vague_spans(description)[0]
+    return _found("description", description, s, e, f"办理环节“{name}”的说明")
+
+
 def check_steps(guide: Guide, index: int, out: list[GuideFinding]) -> None:
     for j, step in enumerate(guide.steps):
         text = step.description
-        if not text:
-            continue
-        spans = vague_spans(text)
-        if spans:
-            s, e = spans[0]
-            _finding(guide, index, out, where=f"steps[{j}].description",
-                     where_key=f"{step_key(guide, j)}.description", text=text, start=s, end=e,
-                     what=f"办理环节“{step.name}”的说明")
+        if text and vague_spans(text):
+            out.append(place(guide, index, _step_found(step.name, text), f"steps[{j}]", step_key(guide, j)))
 
 
 # What a process that promises 即办 cannot do on the spot.
