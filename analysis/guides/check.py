@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import attrgetter
 
 from .model import Guide, GuideFinding
@@ -50,17 +52,37 @@ def check_guide(guide: Guide, *, index: int = 0, standard: dict[str, str] | None
     return out
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold off CPython's cycle collector while findings pile up.
+
+    Checking 10,000 guides makes some 60,000 findings, two tracked objects each. As they accumulate,
+    the collector walks all of them again and again (a third of the check's CPU time) and finds
+    nothing to free: findings hold no reference cycles, reference counting frees them. It resumes
+    when the check is done, if it was running, and then takes the findings in one pass. Another
+    thread's cycles wait as long as the check runs (well under a second for 10,000 guides)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def check_guides(guides: Sequence[Guide], *, standard: dict[str, str] | None = None) -> list[GuideFinding]:
     """Every finding about these guides, in guide order; a finding about an item published on several
     sites (inconsistent_across_sources) comes with the first copy listed."""
     out: list[GuideFinding] = []
     rules = RULES
-    for i, g in enumerate(guides):
-        for rule in rules:
-            rule(g, i, out)
-        if standard:
-            sources.check_standard(g, i, standard, out)
-    across = sources.check_sources(guides)
+    with _collector_paused():
+        for i, g in enumerate(guides):
+            for rule in rules:
+                rule(g, i, out)
+            if standard:
+                sources.check_standard(g, i, standard, out)
+        across = sources.check_sources(guides)
     if across:
         out.extend(across)
         out.sort(key=attrgetter("guide_index"))  # stable: each guide's own order is kept

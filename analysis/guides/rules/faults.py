@@ -9,6 +9,9 @@ read them as simplified ones; this says the department should publish 规范汉�
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
+
 from analysis.guides.hanzi import TRADITIONAL, traditional_words
 from analysis.guides.model import Guide, GuideFinding
 from analysis.guides.values import is_empty
@@ -48,7 +51,7 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
             evidence={"context": fault.text, "problem": fault.message},
         ))
     materials = guide.materials
-    if not all([m.name and not m.name.isspace() for m in materials]):
+    if not all(map(str.strip, map(_NAME, materials))):
         faulted = {f.path for f in guide.faults}
         for j, m in enumerate(materials):
             if m.name.strip() or f"materials[{j}].name" in faulted:
@@ -70,17 +73,19 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
         ))
 
 
-_SEEN: dict[str, tuple[str, ...]] = {}  # text -> its traditional words (a plain dict: cheaper than lru_cache)
+class _Words(dict[str, tuple[str, ...]]):
+    """text -> its traditional words, worked out once per distinct text (a dict: cheaper than lru_cache)."""
 
-
-def _traditional(text: str) -> tuple[str, ...]:
-    found = _SEEN.get(text)
-    if found is None:
+    def __missing__(self, text: str) -> tuple[str, ...]:
+        if len(self) >= 200_000:
+            self.clear()
         found = () if TRADITIONAL.isdisjoint(text) else tuple(traditional_words(text))
-        if len(_SEEN) >= 200_000:
-            _SEEN.clear()
-        _SEEN[text] = found
-    return found
+        self[text] = found
+        return found
+
+
+_traditional = _Words().__getitem__
+_NAME, _REQUIREMENTS, _DESCRIPTION = attrgetter("name"), attrgetter("requirements"), attrgetter("description")
 
 
 def _texts(guide: Guide) -> list[tuple[str, str]]:
@@ -109,20 +114,13 @@ def _texts(guide: Guide) -> list[tuple[str, str]]:
 
 
 def _any_traditional(guide: Guide) -> bool:
-    """A quick look first (most guides have none): each distinct text is looked at once, then remembered."""
-    get = _SEEN.get
-    texts = [guide.name, guide.location, guide.hours, guide.fee, guide.visits_reason, *guide.conditions]
-    texts += [m.name for m in guide.materials]
-    texts += [m.requirements for m in guide.materials]
-    texts += [s.name for s in guide.steps]
-    texts += [s.description for s in guide.steps]
-    for text in texts:
-        found = get(text)
-        if found is None:
-            found = _traditional(text)
-        if found:
-            return True
-    return any(_traditional(d.text) for d in (guide.statutory_days, guide.promised_days) if d is not None)
+    """A quick look first (most guides have none), each distinct text looked at once and remembered."""
+    ms, ss, statutory, promised = guide.materials, guide.steps, guide.statutory_days, guide.promised_days
+    return any(map(_traditional, chain(
+        (guide.name, guide.location, guide.hours, guide.fee, guide.visits_reason), guide.conditions,
+        map(_NAME, ms), map(_REQUIREMENTS, ms), map(_NAME, ss), map(_DESCRIPTION, ss),
+        (statutory.text if statutory else "", promised.text if promised else ""),
+    )))
 
 
 def check_traditional(guide: Guide, index: int, out: list[GuideFinding]) -> None:
