@@ -50,7 +50,8 @@ def make(guide: Guide, index: int, kind: str, *, where: str, where_key: str, tex
     f = _new(GuideFinding)
     _set(f, "__dict__", {
         "kind": kind, "checklist": _CHECKLIST[kind], "subject": guide.department, "message": message,
-        "key": (guide.identity, guide.source, where_key, *extra_key), "evidence": evidence or {},
+        "key": (guide.identity, guide.source, where_key, *extra_key) if extra_key else (
+            guide.identity, guide.source, where_key), "evidence": evidence or {},
         "code": guide.code, "name": guide.name, "department": guide.department, "source": guide.source,
         "where": where, "text": text, "guide_index": index,
     })

@@ -16,6 +16,7 @@ from analysis.guides.hanzi import TRADITIONAL, traditional_words
 from analysis.guides.model import Guide, GuideFinding
 from analysis.guides.values import is_empty
 
+from . import materials, steps
 from .base import make, material_key
 
 _FIELD_LABELS = {
@@ -42,7 +43,8 @@ def describe(path: str) -> str:
     return label
 
 
-def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+def check(guide: Guide, index: int, out: list[GuideFinding], material_facts: list[materials.Facts]) -> None:
+    """Guide.faults, rows without a name (from `material_facts`: materials.facts_of(guide)), visits nobody can read."""
     for fault in guide.faults:
         shown = f"“{fault.text}”" if fault.text else ""
         out.append(make(
@@ -50,10 +52,9 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
             message=f"{describe(fault.path)}{shown}无法识别：{fault.message}。请按办事指南的规范格式填写。",
             evidence={"context": fault.text, "problem": fault.message},
         ))
-    materials = guide.materials
-    if not all(map(str.strip, map(_NAME, materials))):
+    if any(map(_NAMELESS, material_facts)):
         faulted = {f.path for f in guide.faults}
-        for j, m in enumerate(materials):
+        for j, m in enumerate(guide.materials):
             if m.name.strip() or f"materials[{j}].name" in faulted:
                 continue
             hints = "，".join(x for x in (m.requirements, m.blank_form, m.sample) if x.strip())[:80]
@@ -85,7 +86,7 @@ class _Words(dict[str, tuple[str, ...]]):
 
 
 _traditional = _Words().__getitem__
-_NAME, _REQUIREMENTS, _DESCRIPTION = attrgetter("name"), attrgetter("requirements"), attrgetter("description")
+_NAMELESS, _TRADITIONAL = attrgetter("nameless"), attrgetter("traditional")
 
 
 def _texts(guide: Guide) -> list[tuple[str, str]]:
@@ -113,18 +114,21 @@ def _texts(guide: Guide) -> list[tuple[str, str]]:
     return out
 
 
-def _any_traditional(guide: Guide) -> bool:
-    """A quick look first (most guides have none), each distinct text looked at once and remembered."""
-    ms, ss, statutory, promised = guide.materials, guide.steps, guide.statutory_days, guide.promised_days
+def _any_traditional(guide: Guide, material_facts: list[materials.Facts], step_facts: list[steps.Facts]) -> bool:
+    """A quick look first (most guides have none): materials and steps as their facts say, every other
+    text looked at once per distinct text and remembered."""
+    if any(map(_TRADITIONAL, material_facts)) or any(map(_TRADITIONAL, step_facts)):
+        return True
+    statutory, promised = guide.statutory_days, guide.promised_days
     return any(map(_traditional, chain(
         (guide.name, guide.location, guide.hours, guide.fee, guide.visits_reason), guide.conditions,
-        map(_NAME, ms), map(_REQUIREMENTS, ms), map(_NAME, ss), map(_DESCRIPTION, ss),
         (statutory.text if statutory else "", promised.text if promised else ""),
     )))
 
 
-def check_traditional(guide: Guide, index: int, out: list[GuideFinding]) -> None:
-    if not _any_traditional(guide):
+def check_traditional(guide: Guide, index: int, out: list[GuideFinding], material_facts: list[materials.Facts],
+                      step_facts: list[steps.Facts]) -> None:
+    if not _any_traditional(guide, material_facts, step_facts):
         return
     paths: list[str] = []
     words: list[str] = []

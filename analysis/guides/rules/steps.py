@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
-from analysis.guides.hanzi import simplified
+from analysis.guides.hanzi import has_traditional, simplified
 from analysis.guides.model import Guide, GuideFinding, Step
 
+from . import vague
 from .base import Found, make, place, step_key
 
 _PUNCT_RE = re.compile(r"[\s\W_]+")
@@ -137,11 +140,31 @@ def found(name: str, description: str, flags: int) -> Found:
     return ("step_without_requirements", "description", name, message, {"context": name}, ())
 
 
-def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+class Facts(NamedTuple):
+    """What a step's name and description say, the same in every guide that lists the step."""
+
+    flags: int  # step_flags()
+    vague: Found | None  # vague wording in the description (vague.py)
+    traditional: bool  # traditional characters in the name or the description (reported by faults.py)
+
+
+@lru_cache(maxsize=65536)
+def facts(name: str, description: str) -> Facts:
+    return Facts(step_flags(name, description), vague.step_found(description, name),
+                 has_traditional(name) or has_traditional(description))
+
+
+def facts_of(guide: Guide) -> list[Facts]:
+    return [facts(s.name, s.description) for s in guide.steps]
+
+
+_FLAGS = itemgetter(0)
+
+
+def check(guide: Guide, index: int, out: list[GuideFinding], facts_: list[Facts]) -> None:
+    """step_without_requirements, from `facts_` (facts_of(guide))."""
     steps = guide.steps
-    if not steps:
-        return
-    flags = [step_flags(s.name, s.description) for s in steps]
+    flags = list(map(_FLAGS, facts_))
     if not any(flags):
         return
     if len(steps) >= 2 and _EMPTY_ONLY.issuperset(flags):

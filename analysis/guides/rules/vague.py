@@ -100,17 +100,20 @@ def check_conditions(guide: Guide, index: int, out: list[GuideFinding],
             _finding(guide, index, out, where=where, where_key=where, text=cond, start=s, end=e, what="受理条件")
 
 
-@lru_cache(maxsize=16384)
-def _step_found(name: str, description: str) -> Found:
-    s, e = vague_spans(description)[0]
-    return _found("description", description, s, e, f"办理环节“{name}”的说明")
+def step_found(description: str, step_name: str) -> Found | None:
+    """Vague wording in a step's description (placed in a guide by check_steps)."""
+    spans = vague_spans(description) if description else ()
+    if not spans:
+        return None
+    s, e = spans[0]
+    return _found("description", description, s, e, f"办理环节“{step_name}”的说明")
 
 
-def check_steps(guide: Guide, index: int, out: list[GuideFinding]) -> None:
-    for j, step in enumerate(guide.steps):
-        text = step.description
-        if text and vague_spans(text):
-            out.append(place(guide, index, _step_found(step.name, text), f"steps[{j}]", step_key(guide, j)))
+def check_steps(guide: Guide, index: int, out: list[GuideFinding], found: list[Found | None]) -> None:
+    """`found`: step_found() of each step, in order."""
+    for j, f in enumerate(found):
+        if f is not None:
+            out.append(place(guide, index, f, f"steps[{j}]", step_key(guide, j)))
 
 
 # What a process that promises 即办 cannot do on the spot.
