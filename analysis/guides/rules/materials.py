@@ -32,7 +32,7 @@ class Facts(NamedTuple):
 PLAIN = Facts((), False, False)  # most materials: nothing to say
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # findings with their messages: bounded for a long-running web worker
 def facts(name: str, requirements: str) -> Facts:
     spans = catch_all.name_spans(name)
     found: list[Found] = []

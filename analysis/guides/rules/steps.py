@@ -119,7 +119,7 @@ def step_flags(name: str, description: str) -> int:
 _EMPTY_ONLY = frozenset({EMPTY, EMPTY | OFFICE_ONLY})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def found(name: str, description: str, flags: int) -> Found:
     """The finding about one step with these flags (not part of a process given only as names)."""
     if flags & (CHAIN_IN_NAME | CHAIN_IN_DESCRIPTION):
@@ -148,7 +148,7 @@ class Facts(NamedTuple):
     traditional: bool  # traditional characters in the name or the description (reported by faults.py)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # findings with their messages: bounded for a long-running web worker
 def facts(name: str, description: str) -> Facts:
     return Facts(step_flags(name, description), vague.step_found(description, name),
                  has_traditional(name) or has_traditional(description))
