@@ -163,10 +163,10 @@ _FLAGS = itemgetter(0)
 
 def check(guide: Guide, index: int, out: list[GuideFinding], facts_: list[Facts]) -> None:
     """step_without_requirements, from `facts_` (facts_of(guide))."""
+    if not any(map(_FLAGS, facts_)):
+        return
     steps = guide.steps
     flags = list(map(_FLAGS, facts_))
-    if not any(flags):
-        return
     if len(steps) >= 2 and _EMPTY_ONLY.issuperset(flags):
         if any(f & OFFICE_ONLY for f in flags):
             chain = "；".join(f"{s.name}：{s.description}" if s.description else s.name for s in steps)
