@@ -25,11 +25,12 @@ class Facts(NamedTuple):
     """What a material's name and requirements say, the same in every guide that lists them."""
 
     found: tuple[Found, ...]  # catch-all, the two form findings (a form's name), vague wording: listed in this order
+    form: bool  # the name is a form the applicant fills in (owed() decides the two form findings)
     nameless: bool  # no name at all (reported by faults.py)
     traditional: bool  # traditional characters in the name or the requirements (reported by faults.py)
 
 
-PLAIN = Facts((), False, False)  # most materials: nothing to say
+PLAIN = Facts((), False, False, False)  # most materials: nothing to say
 
 
 @lru_cache(maxsize=16384)  # findings with their messages: bounded for a long-running web worker
@@ -38,12 +39,13 @@ def facts(name: str, requirements: str) -> Facts:
     found: list[Found] = []
     if spans:
         found.append(catch_all.material_found(name, spans[0]))
-    if forms.form_kind(name):
+    form = bool(forms.form_kind(name))
+    if form:
         found.extend(forms.found(name))
     found.extend(vague.material_found(name, requirements, spans))
     nameless = not name.strip()
     traditional = has_traditional(name) or has_traditional(requirements)
-    return Facts(tuple(found), nameless, traditional) if found or nameless or traditional else PLAIN
+    return Facts(tuple(found), form, nameless, traditional) if found or nameless or traditional else PLAIN
 
 
 _FOUND = itemgetter(0)
@@ -58,16 +60,15 @@ def check(guide: Guide, index: int, out: list[GuideFinding], facts_: list[Facts]
     if not any(map(_FOUND, facts_)):
         return
     materials = guide.materials
-    for j, (found, _, _) in enumerate(facts_):
+    for j, facts_j in enumerate(facts_):
+        found = facts_j.found
         if not found:
             continue
-        m = materials[j]
-        owed = key = None
+        blank, sample = forms.owed(materials[j]) if facts_j.form else (True, True)
+        key = None
         for f in found:
             field = f[1]
-            if field == "blank_form" or field == "sample":
-                owed = owed or forms.owed(m)
-                if not owed[field == "sample"]:
-                    continue
+            if field == "blank_form" and not blank or field == "sample" and not sample:
+                continue
             key = key or material_key(guide, j)
             out.append(place(guide, index, f, f"materials[{j}]", key))
