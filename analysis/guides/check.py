@@ -69,7 +69,7 @@ def _collector_paused() -> Iterator[None]:
     """Hold off CPython's cycle collector while findings pile up.
 
     Checking 10,000 guides makes some 60,000 findings, two tracked objects each. As they accumulate,
-    the collector walks all of them again and again (a third of the check's CPU time) and finds
+    the collector walks all of them again and again (a fifth of the check's CPU time) and finds
     nothing to free: findings hold no reference cycles, reference counting frees them. It resumes
     when the check is done, if it was running, and then takes the findings in one pass. Another
     thread's cycles wait as long as the check runs (well under a second for 10,000 guides)."""
