@@ -73,7 +73,7 @@ STEP_KEYS = frozenset({"name", "description", "days"})
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "是", "必需", "必须", "必要", "必交", "必填", "必需提交"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n", "否", "非必需", "非必须", "非必要", "选交", "选填", "可选",
                          "容缺", "视情况"})
-_REQUIRED_WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
+REQUIRED_WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 
 Fail = Callable[[str, str], GuideInputError]  # (path suffix, message) -> error
 
@@ -81,26 +81,36 @@ Fail = Callable[[str, str], GuideInputError]  # (path suffix, message) -> error
 _KEY_PLANS: dict[tuple[int, tuple[Any, ...]], tuple[tuple[Any, str], ...]] = {}
 
 
-def canonical_keys(d: dict[str, Any], known: frozenset[str], aliases: dict[str, str]) -> dict[str, Any]:
-    """Map Chinese keys to English ones (only when some key is not already English).
+def field_of(key: Any, known: frozenset[str], aliases: dict[str, str]) -> str | None:
+    """The field a key names: itself when English, else its Chinese alias (spaces around ignored)."""
+    return key if key in known else aliases.get(key.strip() if isinstance(key, str) else key)
 
-    An export writes the same keys in every record, so the mapping is worked out once per key set."""
-    if known.issuperset(d):
-        return d
-    sig = (id(aliases), tuple(d))
+
+def key_plan(keys: tuple[Any, ...], known: frozenset[str], aliases: dict[str, str]) -> tuple[tuple[Any, str], ...]:
+    """(key as written, field) for the keys that name a field; the first key for a field wins.
+
+    An export writes the same keys in every record, so the plan is worked out once per key set."""
+    sig = (id(aliases), keys)
     plan = _KEY_PLANS.get(sig)
     if plan is None:
         pairs: list[tuple[Any, str]] = []
         taken: set[str] = set()
-        for k in d:
-            name = k if k in known else aliases.get(k.strip() if isinstance(k, str) else k)
+        for k in keys:
+            name = field_of(k, known, aliases)
             if name is not None and name not in taken:
                 taken.add(name)
                 pairs.append((k, name))
         plan = tuple(pairs)
         if len(_KEY_PLANS) < 4096:
             _KEY_PLANS[sig] = plan
-    return {name: d[k] for k, name in plan}
+    return plan
+
+
+def canonical_keys(d: dict[str, Any], known: frozenset[str], aliases: dict[str, str]) -> dict[str, Any]:
+    """Map Chinese keys to English ones (only when some key is not already English)."""
+    if known.issuperset(d):
+        return d
+    return {name: d[k] for k, name in key_plan(tuple(d), known, aliases)}
 
 
 def type_name(value: Any) -> str:
@@ -150,7 +160,7 @@ def _days(value: Any, path: str, fail: Fail) -> Days | None:
         raise fail(path, str(exc)) from None
 
 
-def _required(value: Any, path: str, fail: Fail) -> bool | None:
+def read_required(value: Any, path: str, fail: Fail) -> bool | None:
     if value is None or value is True or value is False:
         return value  # type: ignore[no-any-return]
     if value.__class__ is int and value in (0, 1):
@@ -190,9 +200,9 @@ def _material(raw: Any, path: str, fail: Fail, faults: list[ReadFault]) -> Mater
             for key in _MATERIAL_TEXTS]
     required = g("required")
     if required is not None and required is not True and required is not False:
-        required = _REQUIRED_WORDS.get(required) if required.__class__ is str else None
+        required = REQUIRED_WORDS.get(required) if required.__class__ is str else None
         if required is None:
-            required = _read(_required, g("required"), f"{path}.required", fail, faults, None)
+            required = _read(read_required, g("required"), f"{path}.required", fail, faults, None)
     return Material(name, required, copies, *vals)
 
 

@@ -1,7 +1,9 @@
 """Read guides from JSON (an array, JSON Lines, or {"guides": [...]}) in UTF-8 or GBK.
 
-Well-formed files are decoded straight into the model (msgspec); everything else goes to the
-lenient reader in lenient.py, which builds the same guides or names the fault.
+Well-formed files are decoded straight into the model (msgspec); real exports (Chinese keys, loose
+values) through structs made for their keys (loose.py); whatever else, and any record those paths
+cannot read exactly as the lenient reader (lenient.py) would, goes to the lenient reader, which
+builds the same guides or names the fault.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .lenient import (
     text_list,
     type_name,
 )
+from .loose import Fallback, read_loose
 from .model import Guide, Material, Step
 from .values import days_of, visits_of
 
@@ -127,15 +130,25 @@ def load_guides(data: bytes, *, file: str) -> list[Guide]:
     """
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
-        return _fast(body, file)
+        return _quick(body, file)
     except UnicodeDecodeError:
         try:
-            return _fast(decode_text(data, file=file).encode("utf-8"), file)
-        except _FAST_FAILURES:
+            return _quick(decode_text(data, file=file).encode("utf-8"), file)
+        except (*_FAST_FAILURES, Fallback):
             pass
-    except _FAST_FAILURES:
+    except Fallback:
         pass
     return load_guides_lenient(data, file=file)
+
+
+def _quick(body: bytes, file: str) -> list[Guide]:
+    """The well-formed path, else the path for real exports; raises Fallback for the lenient reader."""
+    try:
+        return _fast(body, file)
+    except UnicodeDecodeError:
+        raise
+    except _FAST_FAILURES:
+        return read_loose(body, file)
 
 
 def load_standard(data: bytes, *, file: str) -> dict[str, str]:

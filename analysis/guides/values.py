@@ -118,6 +118,7 @@ _ZERO_VISITS_RE = re.compile(r"不用跑|零跑|0跑|不见面|全程网办|无�
 _VISITS_RE = re.compile(_NUMBER + r"\s*次?")
 
 
+@lru_cache(maxsize=4096)
 def parse_visits(text: str) -> int | None:
     """“1次” → 1, “一次” → 1, “最多跑一次” → 1, “零跑动” → 0; unreadable → None."""
     text = simplified(text)

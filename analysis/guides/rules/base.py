@@ -12,14 +12,27 @@ def material_key(guide: Guide, index: int) -> str:
     """A material named by its name, not its position, so reordering keeps fingerprints; a name
     used twice in one guide gets #2, #3 ..."""
     name = guide.materials[index].name
-    seen = sum(1 for m in guide.materials[:index] if m.name == name)
+    seen = [m.name for m in guide.materials[:index]].count(name)
     return f"materials「{name}」#{seen + 1}" if seen else f"materials「{name}」"
 
 
 def step_key(guide: Guide, index: int) -> str:
     name = guide.steps[index].name
-    seen = sum(1 for s in guide.steps[:index] if s.name == name)
+    seen = [s.name for s in guide.steps[:index]].count(name)
     return f"steps「{name}」#{seen + 1}" if seen else f"steps「{name}」"
+
+
+# A finding about a text before it is placed in a guide: (kind, field, text, message, evidence, extra key).
+# What a material name or a step says is the same in every guide that uses it, so rules work it out
+# once per distinct text and remember it; placing it (where, key, the guide's identity) is per guide.
+Found = tuple[str, str, str, str, dict[str, Any], tuple[str, ...]]
+
+
+def place(guide: Guide, index: int, found: Found, where: str, where_key: str) -> GuideFinding:
+    """The finding `found` on the part of the guide at `where` (e.g. "materials[3]"), keyed by `where_key`."""
+    kind, field, text, message, evidence, extra_key = found
+    return make(guide, index, kind, where=f"{where}.{field}", where_key=f"{where_key}.{field}", text=text,
+                message=message, evidence=dict(evidence), extra_key=extra_key)
 
 
 _new = object.__new__
@@ -37,7 +50,8 @@ def make(guide: Guide, index: int, kind: str, *, where: str, where_key: str, tex
     f = _new(GuideFinding)
     _set(f, "__dict__", {
         "kind": kind, "checklist": _CHECKLIST[kind], "subject": guide.department, "message": message,
-        "key": (guide.identity, guide.source, where_key, *extra_key), "evidence": evidence or {},
+        "key": (guide.identity, guide.source, where_key, *extra_key) if extra_key else (
+            guide.identity, guide.source, where_key), "evidence": evidence or {},
         "code": guide.code, "name": guide.name, "department": guide.department, "source": guide.source,
         "where": where, "text": text, "guide_index": index,
     })

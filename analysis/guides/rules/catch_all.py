@@ -22,7 +22,7 @@ from functools import lru_cache
 from analysis.guides.hanzi import simplified
 from analysis.guides.model import Guide, GuideFinding
 
-from .base import make, material_key, span, step_key
+from .base import Found, make, span, step_key
 
 # A generic noun: what a catch-all leaves open.
 _NOUN = r"(?:材料|资料|文件|要件|证件|证照|证书|证明|手续|文书|附件|条件)"
@@ -159,15 +159,12 @@ def _spans(text: str, pattern: re.Pattern[str], *, first_only: bool) -> tuple[tu
     return tuple(spans)
 
 
-def material_finding(guide: Guide, index: int, j: int, span_: tuple[int, int]) -> GuideFinding:
-    name = guide.materials[j].name
+def material_found(name: str, span_: tuple[int, int]) -> Found:
+    """catch_all_clause for a material's name (placed in a guide by materials.py)."""
     start, end = span_
-    return make(
-        guide, index, "catch_all_clause", where=f"materials[{j}].name",
-        where_key=f"{material_key(guide, j)}.name", text=name[start:end],
-        message=f"申请材料“{name}”是兜底条款，没有说清到底要交什么。请删除，或改为逐项列明具体材料及其依据。",
-        evidence=span(name, start, end),
-    )
+    return ("catch_all_clause", "name", name[start:end],
+            f"申请材料“{name}”是兜底条款，没有说清到底要交什么。请删除，或改为逐项列明具体材料及其依据。",
+            span(name, start, end), ())
 
 
 @lru_cache(maxsize=16384)

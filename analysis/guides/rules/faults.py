@@ -9,10 +9,14 @@ read them as simplified ones; this says the department should publish 规范汉�
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
+
 from analysis.guides.hanzi import TRADITIONAL, traditional_words
 from analysis.guides.model import Guide, GuideFinding
 from analysis.guides.values import is_empty
 
+from . import materials, steps
 from .base import make, material_key
 
 _FIELD_LABELS = {
@@ -39,7 +43,8 @@ def describe(path: str) -> str:
     return label
 
 
-def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+def check(guide: Guide, index: int, out: list[GuideFinding], material_facts: list[materials.Facts]) -> None:
+    """Guide.faults, rows without a name (from `material_facts`: materials.facts_of(guide)), visits nobody can read."""
     for fault in guide.faults:
         shown = f"“{fault.text}”" if fault.text else ""
         out.append(make(
@@ -47,10 +52,9 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
             message=f"{describe(fault.path)}{shown}无法识别：{fault.message}。请按办事指南的规范格式填写。",
             evidence={"context": fault.text, "problem": fault.message},
         ))
-    materials = guide.materials
-    if not all([m.name and not m.name.isspace() for m in materials]):
+    if any(map(_NAMELESS, material_facts)):
         faulted = {f.path for f in guide.faults}
-        for j, m in enumerate(materials):
+        for j, m in enumerate(guide.materials):
             if m.name.strip() or f"materials[{j}].name" in faulted:
                 continue
             hints = "，".join(x for x in (m.requirements, m.blank_form, m.sample) if x.strip())[:80]
@@ -70,17 +74,19 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
         ))
 
 
-_SEEN: dict[str, tuple[str, ...]] = {}  # text -> its traditional words (a plain dict: cheaper than lru_cache)
+class _Words(dict[str, tuple[str, ...]]):
+    """text -> its traditional words, worked out once per distinct text (a dict: cheaper than lru_cache)."""
 
-
-def _traditional(text: str) -> tuple[str, ...]:
-    found = _SEEN.get(text)
-    if found is None:
+    def __missing__(self, text: str) -> tuple[str, ...]:
+        if len(self) >= 200_000:
+            self.clear()
         found = () if TRADITIONAL.isdisjoint(text) else tuple(traditional_words(text))
-        if len(_SEEN) >= 200_000:
-            _SEEN.clear()
-        _SEEN[text] = found
-    return found
+        self[text] = found
+        return found
+
+
+_traditional = _Words().__getitem__
+_NAMELESS, _TRADITIONAL = attrgetter("nameless"), attrgetter("traditional")
 
 
 def _texts(guide: Guide) -> list[tuple[str, str]]:
@@ -108,25 +114,21 @@ def _texts(guide: Guide) -> list[tuple[str, str]]:
     return out
 
 
-def _any_traditional(guide: Guide) -> bool:
-    """A quick look first (most guides have none): each distinct text is looked at once, then remembered."""
-    get = _SEEN.get
-    texts = [guide.name, guide.location, guide.hours, guide.fee, guide.visits_reason, *guide.conditions]
-    texts += [m.name for m in guide.materials]
-    texts += [m.requirements for m in guide.materials]
-    texts += [s.name for s in guide.steps]
-    texts += [s.description for s in guide.steps]
-    for text in texts:
-        found = get(text)
-        if found is None:
-            found = _traditional(text)
-        if found:
-            return True
-    return any(_traditional(d.text) for d in (guide.statutory_days, guide.promised_days) if d is not None)
+def _any_traditional(guide: Guide, material_facts: list[materials.Facts], step_facts: list[steps.Facts]) -> bool:
+    """A quick look first (most guides have none): materials and steps as their facts say, every other
+    text looked at once per distinct text and remembered."""
+    if any(map(_TRADITIONAL, material_facts)) or any(map(_TRADITIONAL, step_facts)):
+        return True
+    statutory, promised = guide.statutory_days, guide.promised_days
+    return any(map(_traditional, chain(
+        (guide.name, guide.location, guide.hours, guide.fee, guide.visits_reason), guide.conditions,
+        (statutory.text if statutory else "", promised.text if promised else ""),
+    )))
 
 
-def check_traditional(guide: Guide, index: int, out: list[GuideFinding]) -> None:
-    if not _any_traditional(guide):
+def check_traditional(guide: Guide, index: int, out: list[GuideFinding], material_facts: list[materials.Facts],
+                      step_facts: list[steps.Facts]) -> None:
+    if not _any_traditional(guide, material_facts, step_facts):
         return
     paths: list[str] = []
     words: list[str] = []

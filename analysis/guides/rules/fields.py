@@ -25,8 +25,10 @@ REQUIRED_FIELDS: dict[str, str] = {
 
 
 def _missing(guide: Guide) -> list[str]:
-    faulted = {f.path.split("[")[0].split(".")[0] for f in guide.faults} if guide.faults else ()
-    missing = [name for name in _missing_fields(guide) if name not in faulted]
+    missing = _missing_fields(guide)
+    if guide.faults and missing:  # a field the reader could not read is reported as unreadable, not missing
+        faulted = {f.path.split("[")[0].split(".")[0] for f in guide.faults}
+        missing = [name for name in missing if name not in faulted]
     return missing
 
 
@@ -43,10 +45,14 @@ def _missing_fields(guide: Guide) -> list[str]:
         missing.append("promised_days")
     if is_empty(guide.fee) and not is_free(guide.fee):
         missing.append("fee")
-    for name, value in (("location", guide.location), ("hours", guide.hours), ("phone", guide.phone),
-                        ("supervision_phone", guide.supervision_phone)):
-        if is_empty(value):
-            missing.append(name)
+    if is_empty(guide.location):
+        missing.append("location")
+    if is_empty(guide.hours):
+        missing.append("hours")
+    if is_empty(guide.phone):
+        missing.append("phone")
+    if is_empty(guide.supervision_phone):
+        missing.append("supervision_phone")
     if not guide.steps:
         missing.append("steps")
     if not guide.materials:
@@ -54,6 +60,13 @@ def _missing_fields(guide: Guide) -> list[str]:
     if guide.visits is None and is_empty(guide.visits_text):
         missing.append("visits")
     return missing
+
+
+# field -> (message, evidence) of its missing_field finding
+_MISSING_FINDINGS = {
+    name: (f"办事指南未写明{label}。请补充{label.split('（')[0]}。", {"field": name, "label": label.split("（")[0]})
+    for name, label in REQUIRED_FIELDS.items()
+}
 
 
 def _comparable(promised: Days, statutory: Days) -> bool:
@@ -64,12 +77,9 @@ def _comparable(promised: Days, statutory: Days) -> bool:
 
 def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
     for name in _missing(guide):
-        label = REQUIRED_FIELDS[name]
-        out.append(make(
-            guide, index, "missing_field", where=name, where_key=name, text="",
-            message=f"办事指南未写明{label}。请补充{label.split('（')[0]}。",
-            evidence={"field": name, "label": label.split("（")[0]},
-        ))
+        message, evidence = _MISSING_FINDINGS[name]
+        out.append(make(guide, index, "missing_field", where=name, where_key=name, text="", message=message,
+                        evidence=dict(evidence)))
 
     p, s = guide.promised_days, guide.statutory_days
     if p is not None and s is not None and _comparable(p, s) and p.value > s.value:  # type: ignore[operator]

@@ -12,12 +12,13 @@ name that joins a form and free text (“《…申请表》及申请报告”) o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.guides.hanzi import simplified
-from analysis.guides.model import Guide, GuideFinding
+from analysis.guides.model import Material
 from analysis.guides.values import is_empty
 
-from .base import make, material_key
+from .base import Found
 
 FORM_RE = re.compile(
     r"(?:申请|登记|申报|审批|备案|报名|核准|注册|审核|验收|推荐|采集|信息|统计|汇总|评审|预审|补贴|变更|注销|"
@@ -46,10 +47,7 @@ _FREE_TEXT_RE = re.compile(r"书面申请|申请报告|情况说明|说明书|�
 
 def is_fill_in(name: str, origin: str) -> bool:
     """The applicant fills this form in themselves (so a blank form and a sample are owed)."""
-    if origin and (origin.startswith(_ISSUED_BY_OTHERS)
-                   or _OTHERS_MAKE_RE.search(origin) and not _APPLICANT_RE.search(origin)):
-        return False
-    return form_kind(name) != 0
+    return not _made_by_others(origin) and form_kind(name) != 0
 
 
 def form_kind(name: str) -> int:
@@ -66,31 +64,28 @@ def form_kind(name: str) -> int:
     return 0
 
 
-def material_findings(guide: Guide, index: int, j: int, kind: int, out: list[GuideFinding]) -> None:
-    """The findings for material j, whose name form_kind() rated a form (kind 1)."""
-    m = guide.materials[j]
-    origin = m.origin
-    if origin and (origin.startswith(_ISSUED_BY_OTHERS)
-                   or _OTHERS_MAKE_RE.search(origin) and not _APPLICANT_RE.search(origin)):
-        return
-    no_form = is_empty(m.blank_form)
-    no_sample = is_empty(m.sample)
-    if not (no_form or no_sample):
-        return
-    name = m.name
-    key = material_key(guide, j)
-    if no_form:
-        out.append(make(
-            guide, index, "missing_blank_form", where=f"materials[{j}].blank_form",
-            where_key=f"{key}.blank_form", text=name,
-            message=f"申请材料“{name}”由申请人填写，但没有提供空白表格。请提供可下载的空白表格（链接或文件）。",
-            evidence={"context": name},
-        ))
-    if no_sample:
-        out.append(make(
-            guide, index, "missing_sample", where=f"materials[{j}].sample",
-            where_key=f"{key}.sample", text=name,
-            message=f"申请材料“{name}”由申请人填写，但没有提供示范文本。请提供填写样例（示范文本），"
-                    "让群众一次填对。",
-            evidence={"context": name},
-        ))
+def found(name: str) -> tuple[Found, Found]:
+    """missing_blank_form and missing_sample for a name form_kind() rated a form (kind 1); whether a
+    material owes them is for owed() to say."""
+    return (
+        ("missing_blank_form", "blank_form", name,
+         f"申请材料“{name}”由申请人填写，但没有提供空白表格。请提供可下载的空白表格（链接或文件）。",
+         {"context": name}, ()),
+        ("missing_sample", "sample", name,
+         f"申请材料“{name}”由申请人填写，但没有提供示范文本。请提供填写样例（示范文本），让群众一次填对。",
+         {"context": name}, ()),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _made_by_others(origin: str) -> bool:
+    return bool(origin) and bool(origin.startswith(_ISSUED_BY_OTHERS)
+                                 or _OTHERS_MAKE_RE.search(origin) and not _APPLICANT_RE.search(origin))
+
+
+def owed(m: Material) -> tuple[bool, bool]:
+    """(blank form owed, sample owed) by a material whose name is a form: none when someone else
+    makes the document (its origin says so), else each one that is missing."""
+    if _made_by_others(m.origin):
+        return False, False
+    return is_empty(m.blank_form), is_empty(m.sample)

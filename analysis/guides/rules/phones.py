@@ -51,16 +51,19 @@ def phones_in(text: str) -> tuple[Phone, ...]:
     return tuple(out)
 
 
-def _all_good(phones: tuple[Phone, ...]) -> bool:
-    return bool(phones) and all(p.area for p in phones)
+@lru_cache(maxsize=65536)
+def _dialable(text: str) -> frozenset[str] | None:
+    """The numbers in a phone field when there is one and every one has its area code, else None."""
+    phones = phones_in(text)
+    return frozenset(p.number for p in phones) if phones and all(p.area for p in phones) else None
 
 
 def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
     phone, supervision = guide.phone, guide.supervision_phone
-    consult, supervise = phones_in(phone), phones_in(supervision)
-    if _all_good(consult) and _all_good(supervise) and \
-            not {p.number for p in consult}.intersection(p.number for p in supervise):
+    good, good_supervision = _dialable(phone), _dialable(supervision)
+    if good is not None and good_supervision is not None and good.isdisjoint(good_supervision):
         return  # the common case: every number has its area code, and the two lines differ
+    consult, supervise = phones_in(phone), phones_in(supervision)
     found: dict[str, tuple[Phone, ...]] = {}
     for field, text, phones in (("phone", phone, consult), ("supervision_phone", supervision, supervise)):
         if is_empty(text):

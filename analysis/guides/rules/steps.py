@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
-from analysis.guides.hanzi import simplified
+from analysis.guides.hanzi import has_traditional, simplified
 from analysis.guides.model import Guide, GuideFinding, Step
 
-from .base import make, step_key
+from . import vague
+from .base import Found, make, place, step_key
 
 _PUNCT_RE = re.compile(r"[\s\W_]+")
 # Descriptions that describe nothing.
@@ -113,14 +116,58 @@ def step_flags(name: str, description: str) -> int:
     return flags
 
 
-def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
+_EMPTY_ONLY = frozenset({EMPTY, EMPTY | OFFICE_ONLY})
+
+
+@lru_cache(maxsize=16384)
+def found(name: str, description: str, flags: int) -> Found:
+    """The finding about one step with these flags (not part of a process given only as names)."""
+    if flags & (CHAIN_IN_NAME | CHAIN_IN_DESCRIPTION):
+        field = "description" if flags & CHAIN_IN_DESCRIPTION else "name"
+        text = description if field == "description" else name
+        return ("step_without_requirements", field, text,
+                f"办理流程写成了一串环节名称“{text}”，没有说明各环节的具体要求。"
+                "请拆分为各个环节，逐一写明办理内容、办理要求和时限。", {"context": text}, ())
+    if not name and not description:
+        message = "办理流程中有一个空环节（没有名称也没有说明）。请删除或补全该环节。"
+    elif flags & OFFICE_ONLY:
+        who = description or name
+        message = (f"办理环节“{name}”只写了由谁办理（{who}），没有说明这一环节做什么、需要申请人提供什么。"
+                   "请写明办理内容、办理要求和时限。")
+    else:
+        message = (f"办理环节“{name}”只有名称，没有说明这一环节做什么、需要申请人提供什么。"
+                   "请写明办理内容、办理要求和时限。")
+    return ("step_without_requirements", "description", name, message, {"context": name}, ())
+
+
+class Facts(NamedTuple):
+    """What a step's name and description say, the same in every guide that lists the step."""
+
+    flags: int  # step_flags()
+    vague: Found | None  # vague wording in the description (vague.py)
+    traditional: bool  # traditional characters in the name or the description (reported by faults.py)
+
+
+@lru_cache(maxsize=16384)  # findings with their messages: bounded for a long-running web worker
+def facts(name: str, description: str) -> Facts:
+    return Facts(step_flags(name, description), vague.step_found(description, name),
+                 has_traditional(name) or has_traditional(description))
+
+
+def facts_of(guide: Guide) -> list[Facts]:
+    return [facts(s.name, s.description) for s in guide.steps]
+
+
+_FLAGS = itemgetter(0)
+
+
+def check(guide: Guide, index: int, out: list[GuideFinding], facts_: list[Facts]) -> None:
+    """step_without_requirements, from `facts_` (facts_of(guide))."""
+    if not any(map(_FLAGS, facts_)):
+        return
     steps = guide.steps
-    if not steps:
-        return
-    flags = [step_flags(s.name, s.description) for s in steps]
-    if not any(flags):
-        return
-    if len(steps) >= 2 and all(f & ~OFFICE_ONLY == EMPTY for f in flags):
+    flags = list(map(_FLAGS, facts_))
+    if len(steps) >= 2 and _EMPTY_ONLY.issuperset(flags):
         if any(f & OFFICE_ONLY for f in flags):
             chain = "；".join(f"{s.name}：{s.description}" if s.description else s.name for s in steps)
             message = (f"办理流程只写了各环节由哪个单位办理（{chain}），没有说明每个环节做什么、要什么。"
@@ -134,32 +181,7 @@ def check(guide: Guide, index: int, out: list[GuideFinding]) -> None:
             message=message, evidence={"context": chain, "steps": [s.name for s in steps]},
         ))
         return
-    for j, (s, f) in enumerate(zip(steps, flags, strict=True)):
-        if not f:
-            continue
-        key = step_key(guide, j)
-        if f & (CHAIN_IN_NAME | CHAIN_IN_DESCRIPTION):
-            field = "description" if f & CHAIN_IN_DESCRIPTION else "name"
-            text = s.description if field == "description" else s.name
-            out.append(make(
-                guide, index, "step_without_requirements", where=f"steps[{j}].{field}",
-                where_key=f"{key}.{field}", text=text,
-                message=f"办理流程写成了一串环节名称“{text}”，没有说明各环节的具体要求。"
-                        "请拆分为各个环节，逐一写明办理内容、办理要求和时限。",
-                evidence={"context": text},
-            ))
-            continue
-        if not s.name and not s.description:
-            message = "办理流程中有一个空环节（没有名称也没有说明）。请删除或补全该环节。"
-        elif f & OFFICE_ONLY:
-            who = s.description or s.name
-            message = (f"办理环节“{s.name}”只写了由谁办理（{who}），没有说明这一环节做什么、需要申请人提供什么。"
-                       "请写明办理内容、办理要求和时限。")
-        else:
-            message = (f"办理环节“{s.name}”只有名称，没有说明这一环节做什么、需要申请人提供什么。"
-                       "请写明办理内容、办理要求和时限。")
-        out.append(make(
-            guide, index, "step_without_requirements", where=f"steps[{j}].description",
-            where_key=f"{key}.description", text=s.name, message=message,
-            evidence={"context": s.name},
-        ))
+    for j, f in enumerate(flags):
+        if f:
+            s = steps[j]
+            out.append(place(guide, index, found(s.name, s.description, f), f"steps[{j}]", step_key(guide, j)))

@@ -19,7 +19,7 @@ from analysis.guides.hanzi import simplified
 from analysis.guides.model import Days, Guide, GuideFinding
 from analysis.guides.values import IMMEDIATE_RE, NO_LIMIT_RE, is_empty, show_number
 
-from .base import make, material_key, span, step_key
+from .base import Found, make, place, span, step_key
 
 _WHO = (r"(?:当地|各地|本地|属地|地方|窗口|受理窗口|办事窗口|现场|审批部门|审核部门|受理部门|主管部门|有关部门|"
         r"相关部门|业务部门|工作人员|经办人员|审批人员|实际)")
@@ -61,30 +61,33 @@ def _overlaps(span_: tuple[int, int], others: tuple[tuple[int, int], ...]) -> bo
     return any(s < oe and os < e for os, oe in others)
 
 
+def _found(field: str, text: str, start: int, end: int, what: str) -> Found:
+    words = text[start:end]
+    return ("vague_requirement", field, words,
+            f"{what}“{text}”中“{words}”把要求交给了别人的规定或以后再说，群众看了指南仍不知道要准备什么。"
+            "请把具体要求（哪种情形、交什么、几份）直接写进办事指南，一次性告知。",
+            span(text, start, end), (words,))
+
+
 def _finding(guide: Guide, index: int, out: list[GuideFinding], *, where: str, where_key: str, text: str,
              start: int, end: int, what: str) -> None:
-    words = text[start:end]
-    out.append(make(
-        guide, index, "vague_requirement", where=where, where_key=where_key, text=words,
-        message=f"{what}“{text}”中“{words}”把要求交给了别人的规定或以后再说，群众看了指南仍不知道要准备什么。"
-                "请把具体要求（哪种情形、交什么、几份）直接写进办事指南，一次性告知。",
-        evidence=span(text, start, end), extra_key=(words,),
-    ))
+    kind, _, words, message, evidence, extra_key = _found("", text, start, end, what)
+    out.append(make(guide, index, kind, where=where, where_key=where_key, text=words, message=message,
+                    evidence=evidence, extra_key=extra_key))
 
 
-def check_material(guide: Guide, index: int, j: int, out: list[GuideFinding],
-                   catch_all: tuple[tuple[int, int], ...]) -> None:
-    """Vague wording in material j's name (not where a catch-all is reported) and requirements."""
-    m = guide.materials[j]
-    key = material_key(guide, j)
-    for field, text, skip in (("name", m.name, catch_all), ("requirements", m.requirements, ())):
+def material_found(name: str, requirements: str, catch_all: tuple[tuple[int, int], ...]) -> list[Found]:
+    """Vague wording in a material's name (not where a catch-all is reported) and in its requirements
+    (placed in a guide by materials.py)."""
+    out = []
+    for field, text, skip in (("name", name, catch_all), ("requirements", requirements, ())):
         if not text:
             continue
         for s, e in vague_spans(text):
             if not skip or not _overlaps((s, e), skip):
-                _finding(guide, index, out, where=f"materials[{j}].{field}", where_key=f"{key}.{field}", text=text,
-                         start=s, end=e, what="申请材料" if field == "name" else f"申请材料“{m.name}”的要求")
+                out.append(_found(field, text, s, e, "申请材料" if field == "name" else f"申请材料“{name}”的要求"))
                 break
+    return out
 
 
 def check_conditions(guide: Guide, index: int, out: list[GuideFinding],
@@ -97,17 +100,20 @@ def check_conditions(guide: Guide, index: int, out: list[GuideFinding],
             _finding(guide, index, out, where=where, where_key=where, text=cond, start=s, end=e, what="受理条件")
 
 
-def check_steps(guide: Guide, index: int, out: list[GuideFinding]) -> None:
-    for j, step in enumerate(guide.steps):
-        text = step.description
-        if not text:
-            continue
-        spans = vague_spans(text)
-        if spans:
-            s, e = spans[0]
-            _finding(guide, index, out, where=f"steps[{j}].description",
-                     where_key=f"{step_key(guide, j)}.description", text=text, start=s, end=e,
-                     what=f"办理环节“{step.name}”的说明")
+def step_found(description: str, step_name: str) -> Found | None:
+    """Vague wording in a step's description (placed in a guide by check_steps)."""
+    spans = vague_spans(description) if description else ()
+    if not spans:
+        return None
+    s, e = spans[0]
+    return _found("description", description, s, e, f"办理环节“{step_name}”的说明")
+
+
+def check_steps(guide: Guide, index: int, out: list[GuideFinding], found: list[Found | None]) -> None:
+    """`found`: step_found() of each step, in order."""
+    for j, f in enumerate(found):
+        if f is not None:
+            out.append(place(guide, index, f, f"steps[{j}]", step_key(guide, j)))
 
 
 # What a process that promises 即办 cannot do on the spot.
